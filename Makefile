@@ -1,0 +1,70 @@
+# The README promises two commands: `make run` (the demo) and `make test`.
+# Both set up everything from a fresh clone; a second run skips what is done.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+BENCH ?=
+# Marker that the virtualenv holds the current requirements.
+DEPS := $(VENV)/.requirements-installed
+MANAGE := $(BIN)/python manage.py
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=lms.settings.test
+PROD_SETTINGS := DJANGO_SETTINGS_MODULE=lms.settings.production
+
+.PHONY: run test serve bench lint format migrations messages system-packages browser-packages clean
+
+## run: set up and serve the demo at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL)
+run: $(DEPS) system-packages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## test: lint, then the whole suite including browser tests
+test: $(DEPS) browser-packages lint
+	$(TEST_SETTINGS) $(BIN)/pytest
+
+## serve: production-like stack (gunicorn + whitenoise + task worker) on DATABASE_URL
+serve: $(DEPS) system-packages
+	$(PROD_SETTINGS) $(MANAGE) migrate --noinput
+	$(PROD_SETTINGS) $(MANAGE) createcachetable
+	$(PROD_SETTINGS) $(MANAGE) collectstatic --noinput --verbosity 0
+	trap 'kill 0' EXIT; \
+	$(PROD_SETTINGS) $(MANAGE) db_worker & \
+	$(PROD_SETTINGS) $(BIN)/gunicorn lms.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -
+
+## bench: run the benchmarks in bench/ (BENCH=name for one) and write bench/latest.json
+bench: $(DEPS) system-packages
+	$(TEST_SETTINGS) $(BIN)/python bench/run.py $(BENCH)
+
+## lint: ruff (lint and format check) and no missing migrations
+lint: $(DEPS)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+
+## format: apply ruff's fixes and formatting
+format: $(DEPS)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## messages: refresh the Indonesian catalogue from the source, then compile it
+messages: $(DEPS) system-packages
+	$(MANAGE) makemessages --locale id --extension html,txt,py --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*'
+	$(MANAGE) compilemessages --ignore '.venv'
+
+$(DEPS): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+system-packages:
+	@.ci/system-packages
+
+browser-packages:
+	@.ci/system-packages browser
+
+## clean: remove the virtualenv, the demo database and generated files
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache .ruff_cache

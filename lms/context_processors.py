@@ -1,0 +1,27 @@
+from django.conf import settings
+from wagtail.models import Site
+
+
+def site_shell(request):
+    """What the header and footer of every public page need.
+
+    ``nav_pages`` are the home page's children marked "show in menus", so a new
+    section (Modul, Kegiatan) appears in the navigation when it is published,
+    without a template change.
+    """
+    site = Site.find_for_request(request)
+    nav_pages = []
+    if site is not None:
+        nav_pages = list(
+            site.root_page.get_children().live().in_menu().public().specific()
+        )
+    user = getattr(request, "user", None)
+    return {
+        "site_name": settings.SITE_NAME,
+        "nav_pages": nav_pages,
+        "user_can_access_admin": bool(
+            user
+            and user.is_authenticated
+            and user.has_perm("wagtailadmin.access_admin")
+        ),
+    }

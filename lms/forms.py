@@ -1,0 +1,27 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, worded for people who log in with their phone number."""
+
+    username = forms.CharField(
+        label=_("Username or phone number"),
+        max_length=150,
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "username",
+                "autocapitalize": "none",
+            }
+        ),
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The username or phone number and password do not match. "
+            "Check them and try again; passwords are case-sensitive."
+        ),
+    }

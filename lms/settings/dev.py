@@ -1,0 +1,12 @@
+"""Settings for a developer's machine and the `make run` demo."""
+
+from .base import *
+from .env import env_list, env_str
+
+LMS_ENVIRONMENT = "development"
+DEBUG = True
+
+# A fixed key only for local development; production refuses to start without
+# its own DJANGO_SECRET_KEY.
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "django-insecure-local-development-only")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
