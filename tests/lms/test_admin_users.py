@@ -1,0 +1,76 @@
+"""Organisers manage accounts in the Wagtail admin with our profile fields."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from lms.models import User
+from lms.roles import PARTICIPANT
+
+ADD_URL = reverse("wagtailusers_users:add")
+
+
+@pytest.fixture
+def admin_client(client, organiser, home_page):
+    client.force_login(organiser)
+    return client
+
+
+def new_user_form(**overrides):
+    data = {
+        "username": "siti",
+        "full_name": "Siti Nurhaliza",
+        "phone": "0813-1111-2222",
+        "email": "",
+        "institution_type": "pkk",
+        "position": "Ketua PKK RW 003",
+        "rt": "",
+        "rw": "3",
+        "kecamatan": "sawah_besar",
+        "kelurahan": "Kartini",
+        "organisation": "",
+        "password1": "Kata-sandi-baru-123",
+        "password2": "Kata-sandi-baru-123",
+        "groups": [Group.objects.get(name=PARTICIPANT).pk],
+    }
+    return {**data, **overrides}
+
+
+def test_create_form_shows_profile_fields_not_first_and_last_name(admin_client):
+    html = admin_client.get(ADD_URL).content.decode()
+    for field in ("full_name", "phone", "institution_type", "rt", "kelurahan"):
+        assert f'name="{field}"' in html
+    assert 'name="first_name"' not in html
+    assert 'name="last_name"' not in html
+
+
+def test_organiser_creates_a_participant_without_email(admin_client):
+    response = admin_client.post(ADD_URL, new_user_form())
+    assert response.status_code == 302, response.context["form"].errors
+    siti = User.objects.get(username="siti")
+    assert siti.full_name == "Siti Nurhaliza"
+    assert siti.phone == "+6281311112222"
+    assert siti.rw == "003"
+    assert siti.groups.get().name == PARTICIPANT
+    assert siti.check_password("Kata-sandi-baru-123")
+
+
+def test_invalid_profile_is_refused_field_by_field_and_nothing_is_saved(admin_client):
+    response = admin_client.post(
+        ADD_URL,
+        new_user_form(phone="12345", kecamatan="menteng", full_name=""),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {"phone", "kelurahan", "full_name"} <= set(errors)
+    assert not User.objects.filter(username="siti").exists()
+
+
+def test_edit_form_keeps_the_profile(admin_client, participant):
+    response = admin_client.get(
+        reverse("wagtailusers_users:edit", args=[participant.pk])
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert participant.full_name in html
+    assert 'name="first_name"' not in html

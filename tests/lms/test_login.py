@@ -1,0 +1,51 @@
+"""Logging in on the public site, by username or by phone number."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ParticipantFactory
+
+
+@pytest.fixture
+def bambang(db):
+    return ParticipantFactory(username="bambang", phone="+6281234567801")
+
+
+@pytest.mark.parametrize(
+    "login",
+    ["bambang", "081234567801", "0812-3456-7801", "+62 812 3456 7801", " bambang "],
+)
+def test_participant_logs_in_with_username_or_phone(client, bambang, password, login):
+    response = client.post(reverse("login"), {"username": login, "password": password})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(bambang.pk)
+
+
+@pytest.mark.parametrize("login", ["bambang", "081234567801", "nobody", "08999999999"])
+def test_wrong_credentials_get_one_plain_message_and_no_session(client, bambang, login):
+    response = client.post(reverse("login"), {"username": login, "password": "wrong"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "tidak cocok" in response.content.decode()
+
+
+def test_a_deactivated_account_cannot_log_in(client, bambang, password):
+    bambang.is_active = False
+    bambang.save()
+    client.post(reverse("login"), {"username": "bambang", "password": password})
+    assert "_auth_user_id" not in client.session
+
+
+def test_empty_and_huge_input_is_refused_without_error(client, bambang):
+    assert client.post(reverse("login"), {}).status_code == 200
+    huge = {"username": "x" * 100_000, "password": "y" * 100_000}
+    assert client.post(reverse("login"), huge).status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_logout_needs_a_post_and_ends_the_session(client, bambang):
+    client.force_login(bambang)
+    assert client.get(reverse("logout")).status_code == 405
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,90 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client, override_settings
+
+from home.models import HomePage
+from lms.models import Organisation, User
+from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
+
+# Everything the seeder writes; the snapshot must not change on a second run.
+SEEDED_MODELS = [
+    "lms.user",
+    "lms.organisation",
+    "auth.group",
+    "wagtailcore.page",
+    "wagtailcore.revision",
+    "wagtailcore.site",
+    "home.homepage",
+]
+
+
+def snapshot() -> list:
+    out = StringIO()
+    call_command("dumpdata", *SEEDED_MODELS, stdout=out, indent=None)
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.django_db
+def test_running_twice_leaves_the_same_data_as_running_once():
+    call_command("seed_demo", stdout=StringIO())
+    once = snapshot()
+    call_command("seed_demo", stdout=StringIO())
+    assert snapshot() == once
+
+
+@pytest.mark.django_db
+def test_seed_repairs_what_was_changed_since():
+    call_command("seed_demo", stdout=StringIO())
+    User.objects.filter(username="peserta").update(full_name="Salah Ketik")
+    User.objects.get(username="kpud").set_password("lupa")
+    call_command("seed_demo", stdout=StringIO())
+    assert User.objects.get(username="peserta").full_name == "Bambang Sutrisno"
+    assert Client().login(username="kpud", password="demo12345")
+
+
+@pytest.mark.django_db
+def test_demo_accounts_have_their_roles_and_profiles():
+    call_command("seed_demo", stdout=StringIO())
+    roles = {
+        user.username: [g.name for g in user.groups.all()]
+        for user in User.objects.prefetch_related("groups")
+    }
+    assert roles == {
+        "admin": [],
+        "penyelenggara": [ORGANISER],
+        "kpud": [SPEAKER],
+        "bawaslu": [SPEAKER],
+        "peserta": [PARTICIPANT],
+    }
+    assert User.objects.get(username="admin").is_superuser
+    peserta = User.objects.get(username="peserta")
+    assert (peserta.position, peserta.rt, peserta.rw) == ("Ketua RT 005", "005", "003")
+    assert peserta.get_kecamatan_display() == "Sawah Besar"
+    for user in User.objects.all():
+        user.full_clean()  # the demo data passes the same validation as real data
+        assert Client().login(username=user.username, password="demo12345")
+
+
+@pytest.mark.django_db
+def test_site_home_page_and_organisations():
+    call_command("seed_demo", stdout=StringIO())
+    home = HomePage.objects.get()
+    assert home.live and home.get_site().is_default_site
+    assert Client().get("/").status_code == 200
+    units = dict(Organisation.objects.values_list("short_name", "parent__short_name"))
+    assert units["Bagian Pemerintahan"] == "Pemkot Jakarta Pusat"
+    assert {"KPUD Jakarta Pusat", "Bawaslu Jakarta Pusat", "Diskominfotik"} <= set(
+        units
+    )
+
+
+@pytest.mark.django_db
+@override_settings(LMS_ENVIRONMENT="production")
+def test_refuses_production_settings_and_writes_nothing():
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not User.objects.exists()

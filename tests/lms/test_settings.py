@@ -1,0 +1,103 @@
+"""Settings as each environment sees them, checked in a fresh process."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k9Jq2vN7xR4tW8zB3mC6yH1pL5sD0fG2aE7uI9oK4jM8nQ3rT6wV1xZ5bY0cF2hJ"
+
+
+def run_manage(*args, **env):
+    """Runs manage.py in a new process with only the environment given."""
+    base_env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        DJANGO_ALLOWED_HOSTS="sikap.example.go.id",
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_with_its_secrets_passes_the_deployment_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="sikap.example.go.id",
+        SITE_URL="https://sikap.example.go.id",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_malformed_boolean_is_reported_by_name():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="sikap.example.go.id",
+        DJANGO_HTTPS="maybe",
+    )
+    assert result.returncode != 0
+    assert "DJANGO_HTTPS must be one of" in result.stderr
+
+
+def test_database_url_selects_the_database():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
+        DJANGO_SETTINGS_MODULE="lms.settings.dev",
+        DATABASE_URL="postgres://someone@db.example:5432/sikap",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "postgresql sikap" in result.stdout
+
+
+def test_jakarta_time_and_indonesian_first():
+    assert settings.TIME_ZONE == "Asia/Jakarta"
+    assert settings.LANGUAGE_CODE == "id"
+    assert [code for code, _ in settings.LANGUAGES] == ["id", "en"]
+
+
+def test_the_admin_asks_no_outside_server_for_avatars(client, organiser, home_page):
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    client.force_login(organiser)
+    assert "gravatar" not in client.get("/admin/").content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_no_model_change_is_missing_a_migration():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
