@@ -1,0 +1,34 @@
+"""Foundation figures: how fast the public shell answers a phone."""
+
+from django.test import Client
+
+from bench.harness import benchmark, median_ms
+
+
+@benchmark("home_page_anonymous", unit="ms", target=50)
+def home_page_anonymous() -> float:
+    client = Client()
+    return median_ms(lambda: client.get("/"))
+
+
+@benchmark("home_page_logged_in", unit="ms", target=60)
+def home_page_logged_in() -> float:
+    client = Client()
+    client.login(username="peserta", password="demo12345")
+    return median_ms(lambda: client.get("/"))
+
+
+@benchmark("login_by_phone", unit="ms", target=700)
+def login_by_phone() -> float:
+    """A full login POST with the phone number, as participants log in.
+
+    Dominated by Django's PBKDF2 (1,000,000 iterations): the cost of storing
+    passwords properly, paid once per participant per event.
+    """
+
+    def log_in():
+        Client().post(
+            "/akun/masuk/", {"username": "0812-3456-7801", "password": "demo12345"}
+        )
+
+    return median_ms(log_in, repeat=20)

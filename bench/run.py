@@ -1,0 +1,99 @@
+"""Runs the benchmarks and writes bench/latest.json (see docs/benchmarks.md).
+
+Usage: python bench/run.py [NAME ...]   (all when no name is given)
+
+It builds a throwaway test database (SQLite in memory unless DATABASE_URL
+says otherwise), fills it with the demo data, and measures through Django's
+test client, so the figures include URL routing, middleware and templates.
+"""
+
+import io
+import json
+import os
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+
+
+def describe_machine(vendor: str) -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}, database {vendor}"
+    )
+
+
+def main(names: list[str]) -> int:
+    import django
+
+    django.setup()
+    from django.conf import global_settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import override_settings, setup_test_environment
+
+    import bench.pages  # noqa: F401  (registers its benchmarks)
+    from bench.harness import REGISTRY
+
+    unknown = [name for name in names if name not in REGISTRY]
+    if unknown:
+        print(
+            f"Unknown benchmark(s): {', '.join(unknown)}. Known: {', '.join(REGISTRY)}"
+        )
+        return 2
+
+    setup_test_environment()
+    # Real password hashing: the test settings' fast hasher would flatter logins.
+    override_settings(PASSWORD_HASHERS=global_settings.PASSWORD_HASHERS).enable()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0)
+    try:
+        call_command("seed_demo", stdout=io.StringIO())
+        results = []
+        for name in names or list(REGISTRY):
+            bench = REGISTRY[name]
+            value = bench.run()
+            results.append(
+                {
+                    "name": name,
+                    "value": value,
+                    "unit": bench.unit,
+                    "target": bench.target,
+                    "better": bench.better,
+                }
+            )
+        machine = describe_machine(connection.vendor)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    print(f"{'benchmark':<28}{'value':>10}  {'target':>10}  ok")
+    for row in results:
+        ok = (
+            row["value"] <= row["target"]
+            if row["better"] == "lower"
+            else row["value"] >= row["target"]
+        )
+        print(
+            f"{row['name']:<28}{row['value']:>8} {row['unit']:<2}"
+            f"{row['target']:>9} {row['unit']:<2} {'yes' if ok else 'NO'}"
+        )
+    print(f"machine: {machine}")
+    out = ROOT / "bench" / "latest.json"
+    out.write_text(
+        json.dumps({"machine": machine, "results": results}, indent=2) + "\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
