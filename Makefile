@@ -51,8 +51,8 @@ format: $(DEPS)
 ## messages: refresh the Indonesian catalogue from the source, then compile it
 messages: $(DEPS) system-packages
 	$(MANAGE) makemessages --locale id --extension html,txt,py --no-obsolete \
-		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*'
-	$(MANAGE) compilemessages --ignore '.venv'
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*' --ignore 'lms/locale_wagtail/*'
+	$(MANAGE) compilemessages --ignore '.venv' --ignore 'lms/locale_wagtail'
 
 $(DEPS): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

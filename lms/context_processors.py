@@ -17,7 +17,7 @@ def site_shell(request):
         )
     user = getattr(request, "user", None)
     return {
-        "site_name": settings.SITE_NAME,
+        "service_name": settings.SITE_NAME,
         "nav_pages": nav_pages,
         "user_can_access_admin": bool(
             user

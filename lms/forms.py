@@ -6,16 +6,14 @@ from django.utils.translation import gettext_lazy as _
 class LoginForm(AuthenticationForm):
     """Django's login form, worded for people who log in with their phone number."""
 
+    # No autofocus: on a phone it would open the keyboard over the page at once.
     username = forms.CharField(
         label=_("Username or phone number"),
         max_length=150,
         widget=forms.TextInput(
-            attrs={
-                "autofocus": True,
-                "autocomplete": "username",
-                "autocapitalize": "none",
-            }
+            attrs={"autocomplete": "username", "autocapitalize": "none"}
         ),
+        error_messages={"required": _("Enter your username or phone number.")},
     )
 
     error_messages = {
@@ -25,3 +23,7 @@ class LoginForm(AuthenticationForm):
             "Check them and try again; passwords are case-sensitive."
         ),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].error_messages["required"] = _("Enter your password.")

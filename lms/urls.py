@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.forms import LoginForm
+from lms.views import LogoutView, PasswordResetView
 
 account_urls = [
     path(
@@ -16,7 +17,7 @@ account_urls = [
         ),
         name="login",
     ),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keluar/", LogoutView.as_view(), name="logout"),
     path(
         "kata-sandi/",
         auth_views.PasswordChangeView.as_view(),
@@ -29,7 +30,7 @@ account_urls = [
     ),
     path(
         "lupa-kata-sandi/",
-        auth_views.PasswordResetView.as_view(),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -97,6 +97,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = ["lms.auth_backends.UsernameOrPhoneBackend"]
 LOGIN_URL = "login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # private pages send people to our login
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,177 @@
+"""The public shell: header, language switch, account pages, error pages."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.models import Page
+
+from tests.factories import ParticipantFactory
+
+
+@pytest.fixture
+def bambang(db):
+    return ParticipantFactory(
+        username="bambang", full_name="Bambang Sutrisno", email="bambang@example.org"
+    )
+
+
+def text_of(response) -> str:
+    return response.content.decode()
+
+
+def test_pages_are_indonesian_by_default(client, home_page):
+    html = text_of(client.get("/"))
+    assert '<html lang="id">' in html
+    assert ">Masuk<" in html  # the log-in link
+
+
+def test_language_switch_keeps_the_choice(client, home_page):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    html = text_of(client.get("/"))
+    assert '<html lang="en">' in html
+    assert ">Log in<" in html
+
+
+def test_language_switch_ignores_unknown_languages_and_foreign_redirects(
+    client, home_page
+):
+    response = client.post(
+        reverse("set_language"), {"language": "xx", "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302
+    assert not response.url.startswith("https://evil.example")
+    assert '<html lang="id">' in text_of(client.get("/"))
+
+
+def test_header_shows_who_is_logged_in_and_how_to_leave(client, bambang, home_page):
+    client.force_login(bambang)
+    html = text_of(client.get("/"))
+    assert "Bambang Sutrisno" in html
+    assert f'action="{reverse("logout")}"' in html
+    assert reverse("password_change") in html
+    assert reverse("wagtailadmin_home") not in html  # participants have no admin
+
+
+def test_organisers_get_a_link_to_the_admin(client, organiser, home_page):
+    client.force_login(organiser)
+    assert reverse("wagtailadmin_home") in text_of(client.get("/"))
+
+
+def test_user_supplied_names_are_escaped(client, home_page):
+    evil = ParticipantFactory(full_name='<script>alert("x")</script>')
+    client.force_login(evil)
+    html = text_of(client.get("/"))
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_login_errors_are_summarised_and_linked_to_the_field(client, db):
+    html = text_of(client.post(reverse("login"), {"username": "", "password": ""}))
+    assert 'role="alert"' in html
+    assert 'href="#id_username"' in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_login_page_does_not_redirect_to_another_site(client, bambang, password):
+    response = client.post(
+        reverse("login"),
+        {"username": "bambang", "password": password, "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302
+    assert response.url == "/"
+
+
+def test_password_change_needs_login_then_works(client, bambang, password):
+    url = reverse("password_change")
+    assert client.get(url).url.startswith(reverse("login"))
+    client.force_login(bambang)
+    response = client.post(
+        url,
+        {
+            "old_password": password,
+            "new_password1": "Kata-Sandi-Baru-2024",
+            "new_password2": "Kata-Sandi-Baru-2024",
+        },
+    )
+    assert response.url == reverse("password_change_done")
+    bambang.refresh_from_db()
+    assert bambang.check_password("Kata-Sandi-Baru-2024")
+
+
+def test_password_reset_mails_a_working_link(client, bambang):
+    response = client.post(reverse("password_reset"), {"email": "bambang@example.org"})
+    assert response.url == reverse("password_reset_done")
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+/akun/atur-ulang/\S+/", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[1]
+    form_url = client.get(path).url  # Django swaps the token for a session marker
+    response = client.post(
+        form_url,
+        {
+            "new_password1": "Sandi-Baru-Sekali-9",
+            "new_password2": "Sandi-Baru-Sekali-9",
+        },
+    )
+    assert response.url == reverse("password_reset_complete")
+    bambang.refresh_from_db()
+    assert bambang.check_password("Sandi-Baru-Sekali-9")
+
+
+def test_password_reset_does_not_reveal_which_emails_exist(client, db):
+    response = client.post(reverse("password_reset"), {"email": "nobody@example.org"})
+    assert response.url == reverse("password_reset_done")
+    assert mail.outbox == []
+
+
+def test_a_used_or_forged_reset_link_says_so(client, bambang):
+    html = text_of(
+        client.get(reverse("password_reset_confirm", args=["MQ", "set-password"]))
+    )
+    assert reverse("password_reset") in html  # a way to ask for a new link
+    assert 'name="new_password1"' not in html
+
+
+def test_unknown_address_gets_our_404_page(client, home_page):
+    response = client.get("/tidak-ada-halaman-ini/")
+    assert response.status_code == 404
+    html = text_of(response)
+    assert "Halaman tidak ditemukan" in html
+    assert 'href="/"' in html
+
+
+def test_500_page_renders_without_request_or_database(db):
+    html = render_to_string("500.html")
+    assert "<html" in html and "<h1" in html
+
+
+def count_queries(client, path) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)
+
+
+def add_sections(home_page, numbers):
+    for n in numbers:
+        home_page.add_child(
+            instance=Page(title=f"Bagian {n}", slug=f"bagian-{n}", show_in_menus=True)
+        )
+
+
+def test_navigation_costs_the_same_queries_however_many_sections(
+    client, home_page, bambang
+):
+    client.force_login(bambang)
+    add_sections(home_page, [0])
+    client.get("/")  # warm Wagtail's caches
+    with_one_section = count_queries(client, "/")
+    add_sections(home_page, range(1, 6))
+    assert "Bagian 5" in text_of(client.get("/"))  # the sections are in the navigation
+    assert count_queries(client, "/") == with_one_section
+    assert with_one_section <= 12
