@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -12,15 +13,25 @@ class HomePage(Page):
     "Kegiatan" are its children and appear in the main navigation.
     """
 
+    heading = models.CharField(
+        _("heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("The large heading at the top. The page title is used when empty."),
+    )
     intro = RichTextField(
         _("introduction"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("One or two sentences under the title: who this service is for."),
+        help_text=_("One or two sentences under the heading: who this service is for."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("heading"), FieldPanel("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("heading"),
+        index.SearchField("intro"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 
 HOME_TITLE = "Beranda"
+HOME_HEADING = "Belajar bersama untuk melayani warga"
 HOME_INTRO = (
     "<p>Ruang belajar daring untuk pengurus RT/RW, LMK, FKDM, PKK dan Karang Taruna "
     "di Jakarta Pusat: materi dari KPU, Bawaslu dan Pemerintah Kota, kuis yang bisa "
@@ -26,7 +27,9 @@ def seed_site() -> str:
     if home is None:
         _remove_wagtail_welcome_page(root)
         home = root.add_child(
-            instance=HomePage(title=HOME_TITLE, slug="beranda", intro=HOME_INTRO)
+            instance=HomePage(
+                title=HOME_TITLE, slug="beranda", heading=HOME_HEADING, intro=HOME_INTRO
+            )
         )
         home.save_revision().publish()
 

@@ -39,6 +39,7 @@ class HomePageTests(WagtailPageTestCase):
                 {
                     "title": "Beranda Baru",
                     "slug": "beranda",
+                    "heading": "Belajar bersama",
                     "intro": rich_text("<p>Selamat datang</p>"),
                     "action-publish": "publish",
                 }
@@ -48,6 +49,7 @@ class HomePageTests(WagtailPageTestCase):
         self.home.refresh_from_db()
         self.assertEqual(self.home.title, "Beranda Baru")
         self.assertIn("Selamat datang", self.home.intro)
+        self.assertEqual(self.home.heading, "Belajar bersama")
 
 
 @pytest.mark.django_db
@@ -56,3 +58,11 @@ def test_home_page_shows_title_intro_and_a_way_in(client, home_page):
     assert "<h1" in html and home_page.title in html
     assert "Ruang belajar lembaga kemasyarakatan." in html
     assert 'href="/akun/masuk/' in html
+
+
+@pytest.mark.django_db
+def test_heading_replaces_the_title_when_given(client, home_page):
+    home_page.heading = "Belajar bersama untuk melayani warga"
+    home_page.save()
+    html = client.get("/").content.decode()
+    assert "Belajar bersama untuk melayani warga</h1>" in html
