@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 
@@ -9,16 +10,18 @@ def site_shell(request):
     section (Modul, Kegiatan) appears in the navigation when it is published,
     without a template change.
     """
-    site = Site.find_for_request(request)
-    nav_pages = []
-    if site is not None:
-        nav_pages = list(
-            site.root_page.get_children().live().in_menu().public().specific()
-        )
+
+    def menu_pages():
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        return list(site.root_page.get_children().live().in_menu().public().specific())
+
     user = getattr(request, "user", None)
     return {
         "service_name": settings.SITE_NAME,
-        "nav_pages": nav_pages,
+        # Lazy: admin pages and error pages never show it, so never query it.
+        "nav_pages": SimpleLazyObject(menu_pages),
         "user_can_access_admin": bool(
             user
             and user.is_authenticated

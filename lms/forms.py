@@ -16,6 +16,13 @@ class LoginForm(AuthenticationForm):
         error_messages={"required": _("Enter your username or phone number.")},
     )
 
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
+
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _(
@@ -23,7 +30,3 @@ class LoginForm(AuthenticationForm):
             "Check them and try again; passwords are case-sensitive."
         ),
     }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["password"].error_messages["required"] = _("Enter your password.")

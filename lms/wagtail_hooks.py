@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -9,7 +10,7 @@ class OrganisationViewSet(SnippetViewSet):
 
     model = Organisation
     icon = "group"
-    menu_label = Organisation._meta.verbose_name_plural
+    menu_label = _("Organisations")
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["name", "short_name", "kind", "parent"]

@@ -40,7 +40,7 @@ class User(AbstractUser):
     """
 
     # One name field: it is printed on certificates exactly as typed.
-    first_name = None
+    # (``first_name`` is a read-only property below.)
     last_name = None
 
     full_name = models.CharField(_("full name"), max_length=150)
@@ -120,6 +120,11 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.username
+
+    @property
+    def first_name(self) -> str:
+        """Wagtail's admin greets people by ``first_name``; ours is derived."""
+        return self.get_short_name()
 
     @property
     def phone_local(self) -> str:
