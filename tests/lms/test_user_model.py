@@ -60,3 +60,12 @@ def test_rt_accepts_only_a_short_number(rt):
     with pytest.raises(ValidationError) as error:
         UserFactory.build(rt=rt).full_clean()
     assert "rt" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_password_like_the_full_name_is_refused():
+    from django.contrib.auth.password_validation import validate_password
+
+    user = UserFactory(full_name="Bambang Sutrisno")
+    with pytest.raises(ValidationError):
+        validate_password("BambangSutrisno", user=user)
