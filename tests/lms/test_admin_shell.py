@@ -22,3 +22,17 @@ def test_organisations_menu_item_is_capitalised(client, organiser, home_page):
     client.force_login(organiser)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert '"Organisasi"' in html  # the sidebar's menu item label
+
+
+def test_organisers_can_sign_into_the_admin_with_their_phone_number(
+    client, home_page, password
+):
+    from tests.factories import OrganiserFactory
+
+    organiser = OrganiserFactory(phone="+6281200000002")
+    response = client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "0812-0000-0002", "password": password},
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(organiser.pk)
