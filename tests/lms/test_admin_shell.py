@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from tests.factories import OrganiserFactory
+
 
 def test_admin_login_page_names_the_service_in_indonesian(client, db):
     html = client.get(reverse("wagtailadmin_login")).content.decode()
@@ -27,8 +29,6 @@ def test_organisations_menu_item_is_capitalised(client, organiser, home_page):
 def test_organisers_can_sign_into_the_admin_with_their_phone_number(
     client, home_page, password
 ):
-    from tests.factories import OrganiserFactory
-
     organiser = OrganiserFactory(phone="+6281200000002")
     response = client.post(
         reverse("wagtailadmin_login"),
