@@ -7,6 +7,7 @@ and an email) would not work. The templates that lay out these fields live in
 """
 
 from django import forms
+from django.utils.text import capfirst
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
@@ -32,7 +33,7 @@ class _ProfileFieldsMixin(forms.ModelForm):
     last_name = None
     # Many participants have no email address.
     email = forms.EmailField(
-        required=False, label=User._meta.get_field("email").verbose_name
+        required=False, label=capfirst(User._meta.get_field("email").verbose_name)
     )
 
 

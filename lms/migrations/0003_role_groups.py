@@ -2,7 +2,7 @@
 
 Wagtail's own starter groups (Editors, Moderators) are retired so that
 organisers see only our three roles; Wagtail's default approval task is handed
-from Moderators to Penyelenggara, who approve content here.
+from Moderators to Penyelenggara, who approve content here, and named so.
 """
 
 from django.db import migrations
@@ -11,6 +11,8 @@ from lms.roles import ORGANISER, sync_role_groups
 
 
 WAGTAIL_STARTER_GROUPS = ("Editors", "Moderators")
+WAGTAIL_STARTER_WORKFLOW = "Moderators approval"
+ORGANISER_APPROVAL = "Persetujuan Penyelenggara"
 
 
 def create_role_groups(apps, schema_editor):
@@ -27,6 +29,11 @@ def retire_wagtail_starter_groups(apps, schema_editor):
         task.groups.add(organisers)
     # A site that already put people in them keeps them.
     starters.filter(user__isnull=True).delete()
+    # Workflow and task names are data that organisers read in the admin.
+    for model in ("Workflow", "Task"):
+        apps.get_model("wagtailcore", model).objects.filter(
+            name=WAGTAIL_STARTER_WORKFLOW
+        ).update(name=ORGANISER_APPROVAL)
 
 
 class Migration(migrations.Migration):

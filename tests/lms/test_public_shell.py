@@ -175,3 +175,16 @@ def test_navigation_costs_the_same_queries_however_many_sections(
     assert "Bagian 5" in text_of(client.get("/"))  # the sections are in the navigation
     assert count_queries(client, "/") == with_one_section
     assert with_one_section <= 12
+
+
+def test_a_phone_set_to_english_still_gets_indonesian(client, home_page):
+    html = text_of(client.get("/", headers={"accept-language": "en-US,en;q=0.9"}))
+    assert '<html lang="id">' in html
+
+
+def test_the_admin_follows_the_language_switch_too(client, organiser, home_page):
+    client.force_login(organiser)
+    english_browser = {"accept-language": "en"}
+    assert "Dasbor" in text_of(client.get("/admin/", headers=english_browser))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Dashboard" in text_of(client.get("/admin/"))

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, Workflow
 
 from lms.roles import ORGANISER, PARTICIPANT, ROLE_NAMES, SPEAKER
 
@@ -16,6 +16,8 @@ def test_migrations_leave_exactly_our_three_roles():
 def test_content_approval_goes_to_organisers():
     task = GroupApprovalTask.objects.get()
     assert list(task.groups.values_list("name", flat=True)) == [ORGANISER]
+    assert task.name == "Persetujuan Penyelenggara"
+    assert Workflow.objects.get().name == "Persetujuan Penyelenggara"
 
 
 @pytest.mark.django_db
