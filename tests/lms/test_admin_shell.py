@@ -36,3 +36,12 @@ def test_organisers_can_sign_into_the_admin_with_their_phone_number(
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(organiser.pk)
+
+
+def test_strings_wagtail_leaves_english_come_from_our_supplement(
+    client, organiser, home_page
+):
+    client.force_login(organiser)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Cari semua halaman" in html  # "Search all pages…"
+    assert "Search all pages" not in html
