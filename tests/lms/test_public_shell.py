@@ -188,3 +188,9 @@ def test_the_admin_follows_the_language_switch_too(client, organiser, home_page)
     assert "Dasbor" in text_of(client.get("/admin/", headers=english_browser))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "Dashboard" in text_of(client.get("/admin/"))
+
+
+def test_login_page_has_one_log_in_action_not_two(client, db):
+    html = text_of(client.get(reverse("login")))
+    assert 'class="site-header__login"' not in html
+    assert ">Masuk</button>" in html
