@@ -6,6 +6,8 @@ production stack on a laptop over plain HTTP (``make serve``); it weakens the
 cookie and HSTS settings, and ``check --deploy`` will say so.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *
 from .env import env_bool, env_list, env_required
 
@@ -19,10 +21,9 @@ SECRET_KEY = env_required(
 )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    env_required(
-        "DJANGO_ALLOWED_HOSTS",
-        "Give the host names this site answers to, comma-separated, "
-        "e.g. sikap.jakarta.go.id.",
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS is not set. Give the host names this site answers "
+        "to, comma-separated, e.g. sikap.jakarta.go.id."
     )
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
