@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.models import Organisation
+from lms.admin_users import can_manage_user
+from lms.models import Organisation, User
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -19,3 +22,13 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register("before_bulk_action")
+def keep_superusers_out_of_reach(request, action_type, objects, action_class_instance):
+    """Bulk actions on users (deactivate, assign role) obey the same rule as editing."""
+    if action_class_instance.model is not User:
+        return None
+    if all(can_manage_user(request.user, target) for target in objects):
+        return None
+    return permission_denied(request)
