@@ -12,9 +12,9 @@ from lms.views import LogoutView, PasswordResetView
 account_urls = [
     path(
         "masuk/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        # A logged-in visitor sees the form too: they may have been sent here
+        # from a page their account cannot open, to log in as someone else.
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
     path("keluar/", LogoutView.as_view(), name="logout"),

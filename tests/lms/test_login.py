@@ -49,3 +49,11 @@ def test_logout_needs_a_post_and_ends_the_session(client, bambang):
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_logged_in_people_sent_to_login_are_told_why_not_bounced(client, bambang):
+    client.force_login(bambang)
+    for next_url in ["/admin/", reverse("login")]:
+        response = client.get(reverse("login"), {"next": next_url})
+        assert response.status_code == 200
+    assert "Akun Anda tidak dapat membuka halaman itu" in response.content.decode()
