@@ -4,7 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lms.phone import format_phone_local, normalize_phone, validate_phone
+from lms.phone import PhoneNumberField, normalize_phone
 from lms.reference import (
     KELURAHAN_BY_KECAMATAN,
     KELURAHAN_CHOICES,
@@ -13,7 +13,7 @@ from lms.reference import (
 )
 
 _rt_rw_validator = RegexValidator(
-    r"^\d{1,3}$", _("Enter the number only, e.g. 5 or 005."), code="invalid_rt_rw"
+    r"^[0-9]{1,3}\Z", _("Enter the number only, e.g. 5 or 005."), code="invalid_rt_rw"
 )
 
 
@@ -44,13 +44,11 @@ class User(AbstractUser):
     last_name = None
 
     full_name = models.CharField(_("full name"), max_length=150)
-    phone = models.CharField(
+    phone = PhoneNumberField(
         _("phone number"),
-        max_length=16,
         unique=True,
         null=True,
         blank=True,
-        validators=[validate_phone],
         help_text=_("Can be used to log in instead of the username."),
     )
     email = models.EmailField(_("email address"), blank=True)
@@ -92,7 +90,16 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         # Empty phones are NULL so that uniqueness ignores them.
-        self.phone = (normalize_phone(self.phone) or self.phone) if self.phone else None
+        self.phone = self.phone or None
+        if normalize_phone(self.username) is not None:
+            # Login tries phone numbers first; such a username could never log in.
+            raise ValidationError(
+                {
+                    "username": _(
+                        "A username cannot be a phone number. Put the number in the phone field."
+                    )
+                }
+            )
         # Store RT/RW the way they are written on letters: three digits.
         self.rt = self.rt.zfill(3) if self.rt else ""
         self.rw = self.rw.zfill(3) if self.rw else ""
@@ -125,7 +132,3 @@ class User(AbstractUser):
     def first_name(self) -> str:
         """Wagtail's admin greets people by ``first_name``; ours is derived."""
         return self.get_short_name()
-
-    @property
-    def phone_local(self) -> str:
-        return format_phone_local(self.phone) if self.phone else ""

@@ -21,7 +21,7 @@ def new_user_form(**overrides):
     data = {
         "username": "siti",
         "full_name": "Siti Nurhaliza",
-        "phone": "0813-1111-2222",
+        "phone": "+62 813 1111 2222",  # 17 characters as typed
         "email": "",
         "institution_type": "pkk",
         "position": "Ketua PKK RW 003",

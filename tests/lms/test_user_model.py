@@ -23,7 +23,23 @@ def test_clean_stores_the_canonical_phone_and_three_digit_rt_rw():
     user.full_clean()
     assert user.phone == "+6281234567890"
     assert (user.rt, user.rw) == ("005", "012")
-    assert user.phone_local == "0812-3456-7890"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed", ["+62 812 3456 7890", "(+62) 812-3456-7890", "0812 3456 7890"]
+)
+def test_long_spellings_of_a_number_fit_because_they_are_normalised_first(typed):
+    user = UserFactory.build(phone=typed)
+    user.full_clean()
+    assert user.phone == "+6281234567890"
+
+
+@pytest.mark.django_db
+def test_a_username_cannot_be_a_phone_number():
+    with pytest.raises(ValidationError) as error:
+        UserFactory.build(username="081234567890").full_clean()
+    assert "username" in error.value.message_dict
 
 
 @pytest.mark.django_db
@@ -55,7 +71,7 @@ def test_kelurahan_must_lie_in_the_chosen_kecamatan():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("rt", ["abc", "1234", "-1", "<b>"])
+@pytest.mark.parametrize("rt", ["abc", "1234", "-1", "<b>", "٣", "5\n"])
 def test_rt_accepts_only_a_short_number(rt):
     with pytest.raises(ValidationError) as error:
         UserFactory.build(rt=rt).full_clean()
