@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from lms import login_throttle
 
 
 class LoginForm(AuthenticationForm):
@@ -25,8 +28,23 @@ class LoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
+        "locked_out": _(
+            "Too many wrong passwords for this account. Wait %(minutes)s minutes "
+            "and try again, or ask your organiser (penyelenggara) to reset your "
+            "password."
+        ),
         "invalid_login": _(
             "The username or phone number and password do not match. "
             "Check them and try again; passwords are case-sensitive."
         ),
     }
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username and login_throttle.is_locked_out(username):
+            raise ValidationError(
+                self.error_messages["locked_out"],
+                code="locked_out",
+                params={"minutes": login_throttle.LOCKOUT_SECONDS // 60},
+            )
+        return super().clean()

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import (
     TEST_PASSWORD,
@@ -32,3 +33,11 @@ def organiser(db):
 @pytest.fixture
 def password():
     return TEST_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (login failure counts live there)."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -46,8 +46,8 @@ STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-# Shared by every app server (rate limits, sessions stay in the database);
-# create it once with `manage.py createcachetable`.
+# Shared by every app server, since login failure counts live here; create it
+# once with `manage.py createcachetable`.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -57,3 +57,44 @@ def test_logged_in_people_sent_to_login_are_told_why_not_bounced(client, bambang
         response = client.get(reverse("login"), {"next": next_url})
         assert response.status_code == 200
     assert "Akun Anda tidak dapat membuka halaman itu" in response.content.decode()
+
+
+def fail_logins(client, login, times):
+    for _ in range(times):
+        client.post(reverse("login"), {"username": login, "password": "salah"})
+
+
+def test_an_account_locks_after_ten_wrong_passwords_however_the_number_is_typed(
+    client, bambang, password
+):
+    bambang.phone = "+6281234567801"
+    bambang.save()
+    fail_logins(client, "0812-3456-7801", 5)
+    fail_logins(client, "+62 812 3456 7801", 5)
+    response = client.post(
+        reverse("login"), {"username": "081234567801", "password": password}
+    )
+    assert "_auth_user_id" not in client.session
+    assert "Tunggu 15 menit" in response.content.decode()
+
+
+def test_the_lock_covers_the_admin_login_and_spares_other_accounts(
+    client, bambang, password
+):
+    other = ParticipantFactory(username="siti")
+    fail_logins(client, "bambang", 10)
+    client.post(
+        reverse("wagtailadmin_login"), {"username": "bambang", "password": password}
+    )
+    assert "_auth_user_id" not in client.session
+    client.post(reverse("login"), {"username": "siti", "password": password})
+    assert client.session["_auth_user_id"] == str(other.pk)
+
+
+def test_a_successful_login_resets_the_count(client, bambang, password):
+    fail_logins(client, "bambang", 9)
+    client.post(reverse("login"), {"username": "bambang", "password": password})
+    client.post(reverse("logout"))
+    fail_logins(client, "bambang", 9)
+    client.post(reverse("login"), {"username": "bambang", "password": password})
+    assert client.session["_auth_user_id"] == str(bambang.pk)
