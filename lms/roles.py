@@ -1,10 +1,14 @@
-"""The three roles, as Django groups, and the admin access each one needs.
+"""The three roles, as Django groups, and how their permissions are applied.
 
-Roles are data (groups an organiser can inspect in the admin), but what each
-role may do is decided here, once. Migrations call ``sync_role_groups`` with
-the historical app registry; a later change to a role adds a migration that
-calls it again.
+Roles are data (groups an organiser can inspect in the admin); what each role
+may do is decided by migrations, each of which freezes the complete table of
+its time and applies it with ``sync_role_groups``. The newest such migration
+(``lms/migrations/0003_role_groups.py`` for now) is therefore the place to
+read what a role may do, and a change to a role is a new migration with a new
+table: an old migration never refers to permissions that did not yet exist.
 """
+
+from dataclasses import dataclass
 
 PARTICIPANT = "Peserta"
 SPEAKER = "Narasumber"
@@ -12,42 +16,20 @@ ORGANISER = "Penyelenggara"
 
 ROLE_NAMES = (PARTICIPANT, SPEAKER, ORGANISER)
 
-_MEDIA = ("add", "change", "choose")
 
-# Model permissions ("app_label.codename") per role. Participants work only on
-# the public site and get none: no Wagtail admin at all.
-MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    PARTICIPANT: (),
-    SPEAKER: ("wagtailadmin.access_admin",),
-    ORGANISER: (
-        "wagtailadmin.access_admin",
-        "lms.add_organisation",
-        "lms.change_organisation",
-        "lms.view_organisation",
-        "lms.add_user",
-        "lms.change_user",
-        "lms.view_user",
-    ),
-}
+@dataclass(frozen=True)
+class RolePermissions:
+    """Everything one role may do, as permission names.
 
-# Image and document permissions are granted per collection; these apply to
-# the root collection, so they cover everything.
-COLLECTION_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    PARTICIPANT: {},
-    SPEAKER: {"wagtailimages.image": _MEDIA, "wagtaildocs.document": _MEDIA},
-    ORGANISER: {
-        "wagtailimages.image": (*_MEDIA, "delete"),
-        "wagtaildocs.document": (*_MEDIA, "delete"),
-    },
-}
+    ``model``: "app_label.codename" granted to the group.
+    ``collection``: {"app_label.model": actions} on the root collection
+    (images and documents are permissioned per collection).
+    ``tree``: page permission codenames on the root page, i.e. everywhere.
+    """
 
-# Page permissions on the whole tree. Speakers get theirs per organisation
-# subtree when module pages exist; organisers approve and publish everywhere.
-TREE_PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    PARTICIPANT: (),
-    SPEAKER: (),
-    ORGANISER: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-}
+    model: tuple[str, ...] = ()
+    collection: dict[str, tuple[str, ...]] | None = None
+    tree: tuple[str, ...] = ()
 
 
 def _ensure_permissions_exist(apps) -> None:
@@ -65,8 +47,13 @@ def _permission(apps, app_label: str, codename: str):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def sync_role_groups(apps) -> None:
-    """Create the role groups and give each exactly the permissions listed above."""
+def sync_role_groups(apps, table: dict[str, RolePermissions]) -> None:
+    """Create the role groups and give each exactly the permissions in ``table``.
+
+    "Exactly": what an organiser granted a role group by hand at the root is
+    replaced, so that every site runs the roles the migrations describe.
+    Grants on sub-collections and subtrees are left alone.
+    """
     _ensure_permissions_exist(apps)
     Group = apps.get_model("auth", "Group")
     Collection = apps.get_model("wagtailcore", "Collection")
@@ -79,35 +66,28 @@ def sync_role_groups(apps) -> None:
     root_collection = Collection.objects.filter(depth=1).first()
     root_page = Page.objects.filter(depth=1).first()
 
-    for role in ROLE_NAMES:
+    for role, permissions in table.items():
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.set(
-            [
-                _permission(apps, *dotted.split("."))
-                for dotted in MODEL_PERMISSIONS[role]
-            ]
+            [_permission(apps, *dotted.split(".")) for dotted in permissions.model]
         )
 
         GroupCollectionPermission.objects.filter(
             group=group, collection=root_collection
         ).delete()
-        if root_collection is not None:
-            for model, actions in COLLECTION_PERMISSIONS[role].items():
-                app_label, model_name = model.split(".")
-                for action in actions:
-                    GroupCollectionPermission.objects.create(
-                        group=group,
-                        collection=root_collection,
-                        permission=_permission(
-                            apps, app_label, f"{action}_{model_name}"
-                        ),
-                    )
+        for model, actions in (permissions.collection or {}).items():
+            app_label, model_name = model.split(".")
+            for action in actions:
+                GroupCollectionPermission.objects.create(
+                    group=group,
+                    collection=root_collection,
+                    permission=_permission(apps, app_label, f"{action}_{model_name}"),
+                )
 
         GroupPagePermission.objects.filter(group=group, page=root_page).delete()
-        if root_page is not None:
-            for codename in TREE_PAGE_PERMISSIONS[role]:
-                GroupPagePermission.objects.create(
-                    group=group,
-                    page=root_page,
-                    permission=_permission(apps, "wagtailcore", codename),
-                )
+        for codename in permissions.tree:
+            GroupPagePermission.objects.create(
+                group=group,
+                page=root_page,
+                permission=_permission(apps, "wagtailcore", codename),
+            )

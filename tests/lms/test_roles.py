@@ -48,6 +48,7 @@ def test_speaker_can_upload_images_but_not_manage_users(speaker):
     granted = {p.permission.codename for p in group.collection_permissions.all()}
     assert {"add_image", "choose_image", "add_document", "choose_document"} <= granted
     assert "delete_image" not in granted
+    assert "change_image" not in granted  # only their own uploads, as owners
 
 
 def test_organiser_manages_people_organisations_and_every_page(organiser, client):
