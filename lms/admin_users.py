@@ -122,3 +122,11 @@ class UserViewSet(wagtail_users.UserViewSet):
 
     def get_form_class(self, for_update=False):
         return LmsUserEditForm if for_update else LmsUserCreationForm
+
+
+class AccountNameForm(forms.ModelForm):
+    """The "Name and email" panel of a user's own admin account page."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "email"]

@@ -1,10 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.account import NameEmailSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.admin_users import can_manage_user
+from lms.admin_users import AccountNameForm, can_manage_user
 from lms.models import Organisation, User
 
 
@@ -32,3 +33,9 @@ def keep_superusers_out_of_reach(request, action_type, objects, action_class_ins
     if all(can_manage_user(request.user, target) for target in objects):
         return None
     return permission_denied(request)
+
+
+# Wagtail's account page asks for a first and a last name, which our users do
+# not have (it would discard them); Wagtail offers no hook to swap that one
+# panel's form, so we set it here. Tested in tests/lms/test_admin_shell.py.
+NameEmailSettingsPanel.form_class = AccountNameForm

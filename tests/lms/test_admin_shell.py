@@ -45,3 +45,29 @@ def test_strings_wagtail_leaves_english_come_from_our_supplement(
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Cari semua halaman" in html  # "Search all pages…"
     assert "Search all pages" not in html
+
+
+def test_people_edit_their_own_full_name_on_the_admin_account_page(
+    client, organiser, home_page
+):
+    client.force_login(organiser)
+    url = reverse("wagtailadmin_account")
+    html = client.get(url).content.decode()
+    assert 'name="name_email-full_name"' in html
+    assert "first_name" not in html
+    response = client.post(
+        url,
+        {
+            "name_email-full_name": "Dewi Anggraini, S.IP.",
+            "name_email-email": "dewi@example.org",
+            "locale-preferred_language": "id",
+            "locale-current_time_zone": "Asia/Jakarta",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "theme-keyboard_shortcuts": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    organiser.refresh_from_db()
+    assert organiser.full_name == "Dewi Anggraini, S.IP."
