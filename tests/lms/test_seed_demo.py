@@ -10,21 +10,14 @@ from home.models import HomePage
 from lms.models import Organisation, User
 from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
 
-# Everything the seeder writes; the snapshot must not change on a second run.
-SEEDED_MODELS = [
-    "lms.user",
-    "lms.organisation",
-    "auth.group",
-    "wagtailcore.page",
-    "wagtailcore.revision",
-    "wagtailcore.site",
-    "home.homepage",
-]
+# Everything in the database, bar what Django rebuilds on its own; so a seed
+# step added later is covered without anyone remembering to list it here.
+NOT_SEED_DATA = ["contenttypes", "auth.permission", "sessions"]
 
 
 def snapshot() -> list:
     out = StringIO()
-    call_command("dumpdata", *SEEDED_MODELS, stdout=out, indent=None)
+    call_command("dumpdata", exclude=NOT_SEED_DATA, stdout=out, indent=None)
     return json.loads(out.getvalue())
 
 
@@ -40,7 +33,9 @@ def test_running_twice_leaves_the_same_data_as_running_once():
 def test_seed_repairs_what_was_changed_since():
     call_command("seed_demo", stdout=StringIO())
     User.objects.filter(username="peserta").update(full_name="Salah Ketik")
-    User.objects.get(username="kpud").set_password("lupa")
+    kpud = User.objects.get(username="kpud")
+    kpud.set_password("lupa")
+    kpud.save()
     call_command("seed_demo", stdout=StringIO())
     assert User.objects.get(username="peserta").full_name == "Bambang Sutrisno"
     assert Client().login(username="kpud", password="demo12345")
