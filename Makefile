@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=lms.settings.test
 PROD_SETTINGS := DJANGO_SETTINGS_MODULE=lms.settings.production
 
-.PHONY: run test serve bench lint format migrations messages system-packages browser-packages clean
+.PHONY: run test serve bench lint format messages system-packages browser-packages clean
 
 ## run: set up and serve the demo at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL)
 run: $(DEPS) system-packages
@@ -54,8 +54,10 @@ messages: $(DEPS) system-packages
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*' --ignore 'lms/locale_wagtail/*'
 	$(MANAGE) compilemessages --ignore '.venv' --ignore 'lms/locale_wagtail'
 
-$(DEPS): requirements.txt requirements-dev.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# System packages first (python3-venv among them); a half-made venv without
+# pip, left by a failed attempt, is made again.
+$(DEPS): requirements.txt requirements-dev.txt | system-packages
+	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 

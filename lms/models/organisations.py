@@ -71,7 +71,3 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def display_name(self) -> str:
-        return self.short_name or self.name
