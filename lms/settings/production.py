@@ -9,7 +9,7 @@ cookie and HSTS settings, and ``check --deploy`` will say so.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .env import env_bool, env_list, env_required
+from .env import env_bool, env_list, env_required, env_str
 
 LMS_ENVIRONMENT = "production"
 DEBUG = False
@@ -25,9 +25,23 @@ if not ALLOWED_HOSTS:
         "DJANGO_ALLOWED_HOSTS is not set. Give the host names this site answers "
         "to, comma-separated, e.g. sikap.jakarta.go.id."
     )
-CSRF_TRUSTED_ORIGINS = [SITE_URL]
-
 HTTPS = env_bool("DJANGO_HTTPS", True)
+
+# Certificates print SITE_URL in their verification link, for good: it must
+# never fall back to a development address. Without it, the first allowed
+# host over HTTPS is the public address.
+SITE_URL = env_str("SITE_URL").rstrip("/")
+if not SITE_URL:
+    if ALLOWED_HOSTS[0].startswith(".") or "*" in ALLOWED_HOSTS[0]:
+        raise ImproperlyConfigured(
+            "SITE_URL is not set and the first of DJANGO_ALLOWED_HOSTS is a "
+            "pattern. Set SITE_URL to the public address, e.g. https://sikap.jakarta.go.id."
+        )
+    SITE_URL = f"{'https' if HTTPS else 'http'}://{ALLOWED_HOSTS[0]}"
+if HTTPS and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(f"SITE_URL must start with https:// (got {SITE_URL!r}).")
+WAGTAILADMIN_BASE_URL = SITE_URL
+CSRF_TRUSTED_ORIGINS = [SITE_URL]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS

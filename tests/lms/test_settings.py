@@ -39,6 +39,14 @@ PRODUCTION = {
         ({"DJANGO_SECRET_KEY": ""}, "DJANGO_SECRET_KEY is not set"),
         ({"DJANGO_ALLOWED_HOSTS": " , "}, "DJANGO_ALLOWED_HOSTS is not set"),
         ({"DJANGO_HTTPS": "maybe"}, "DJANGO_HTTPS must be one of"),
+        (
+            {"SITE_URL": "http://sikap.example.go.id"},
+            "SITE_URL must start with https://",
+        ),
+        (
+            {"SITE_URL": "", "DJANGO_ALLOWED_HOSTS": ".example.go.id"},
+            "SITE_URL is not set",
+        ),
     ],
 )
 def test_production_refuses_to_start_with_a_clear_message(changed, message):
@@ -47,10 +55,29 @@ def test_production_refuses_to_start_with_a_clear_message(changed, message):
     assert message in result.stderr
 
 
-def test_production_with_its_secrets_passes_the_deployment_check():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+@pytest.mark.parametrize("site_url", ["https://sikap.example.go.id", ""])
+def test_production_with_its_secrets_passes_the_deployment_check(site_url):
+    environment = {**PRODUCTION, "SITE_URL": site_url}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **environment)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_without_site_url_production_uses_its_first_host_over_https():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SITE_URL, settings.CSRF_TRUSTED_ORIGINS)",
+        **{
+            **PRODUCTION,
+            "SITE_URL": "",
+            "DJANGO_ALLOWED_HOSTS": "sikap.example.go.id,www.x",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        "https://sikap.example.go.id ['https://sikap.example.go.id']" in result.stdout
+    )
 
 
 def test_database_url_selects_the_database():
