@@ -3,7 +3,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group
 
 from lms.models import Organisation, User
-from lms.phone import normalize_phone
 from lms.reference import InstitutionType, Kecamatan
 from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
 
@@ -21,7 +20,7 @@ class DemoAccount:
 # Published in the README: demo data only, refused under production settings.
 DEMO_PASSWORD = "demo12345"
 
-# The accounts the README names.
+# The accounts the README names (phones in the stored +62 form).
 DEMO_ACCOUNTS = (
     DemoAccount(
         "admin",
@@ -29,7 +28,10 @@ DEMO_ACCOUNTS = (
         role=None,
         organisation="Diskominfotik",
         superuser=True,
-        profile={"position": "Pranata Komputer Ahli Pertama", "phone": "081200000001"},
+        profile={
+            "position": "Pranata Komputer Ahli Pertama",
+            "phone": "+6281200000001",
+        },
     ),
     DemoAccount(
         "penyelenggara",
@@ -39,7 +41,7 @@ DEMO_ACCOUNTS = (
         profile={
             "position": "Kepala Subbagian Bina Kelembagaan",
             "institution_type": InstitutionType.ASN,
-            "phone": "081200000002",
+            "phone": "+6281200000002",
             "email": "penyelenggara@sikap.example",
         },
     ),
@@ -51,7 +53,7 @@ DEMO_ACCOUNTS = (
         profile={
             "position": "Anggota KPU Kota Jakarta Pusat, Divisi Sosialisasi dan "
             "Partisipasi Masyarakat",
-            "phone": "081200000003",
+            "phone": "+6281200000003",
         },
     ),
     DemoAccount(
@@ -61,7 +63,7 @@ DEMO_ACCOUNTS = (
         organisation="Bawaslu Jakarta Pusat",
         profile={
             "position": "Koordinator Divisi Pencegahan dan Partisipasi Masyarakat",
-            "phone": "081200000004",
+            "phone": "+6281200000004",
         },
     ),
     DemoAccount(
@@ -75,7 +77,7 @@ DEMO_ACCOUNTS = (
             "rw": "003",
             "kecamatan": Kecamatan.SAWAH_BESAR,
             "kelurahan": "Pasar Baru",
-            "phone": "081234567801",
+            "phone": "+6281234567801",
         },
     ),
 )
@@ -84,9 +86,6 @@ DEMO_ACCOUNTS = (
 def seed_accounts() -> str:
     """Creates or corrects the demo accounts, their role and their password."""
     for account in DEMO_ACCOUNTS:
-        profile = dict(account.profile)
-        if "phone" in profile:
-            profile["phone"] = normalize_phone(profile["phone"])
         organisation = (
             Organisation.objects.get(short_name=account.organisation)
             if account.organisation
@@ -100,7 +99,7 @@ def seed_accounts() -> str:
                 "is_superuser": account.superuser,
                 "is_staff": account.superuser,
                 "is_active": True,
-                **profile,
+                **account.profile,
             },
         )
         # Re-hashing on every run would change the stored hash (new salt).

@@ -88,39 +88,28 @@ class User(AbstractUser):
         return self.full_name or self.username
 
     def clean(self):
+        """Normalises what is typed many ways and reports every problem at once."""
         super().clean()
         # Empty phones are NULL so that uniqueness ignores them.
         self.phone = self.phone or None
-        if normalize_phone(self.username) is not None:
-            # Login tries phone numbers first; such a username could never log in.
-            raise ValidationError(
-                {
-                    "username": _(
-                        "A username cannot be a phone number. Put the number in the phone field."
-                    )
-                }
-            )
         # Store RT/RW the way they are written on letters: three digits.
         self.rt = self.rt.zfill(3) if self.rt else ""
         self.rw = self.rw.zfill(3) if self.rw else ""
-        self._check_kelurahan_belongs_to_kecamatan()
+        errors = {}
+        if normalize_phone(self.username) is not None:
+            # Login tries phone numbers first; such a username could never log in.
+            errors["username"] = _(
+                "A username cannot be a phone number. Put the number in the phone field."
+            )
+        if self.kelurahan and self.kecamatan and not self._kelurahan_in_kecamatan():
+            errors["kelurahan"] = _(
+                "%(kelurahan)s is not a kelurahan of Kecamatan %(kecamatan)s."
+            ) % {"kelurahan": self.kelurahan, "kecamatan": self.get_kecamatan_display()}
+        if errors:
+            raise ValidationError(errors)
 
-    def _check_kelurahan_belongs_to_kecamatan(self):
-        if not (self.kelurahan and self.kecamatan):
-            return
-        if self.kelurahan in KELURAHAN_BY_KECAMATAN.get(self.kecamatan, ()):
-            return
-        raise ValidationError(
-            {
-                "kelurahan": _(
-                    "%(kelurahan)s is not a kelurahan of Kecamatan %(kecamatan)s."
-                )
-                % {
-                    "kelurahan": self.kelurahan,
-                    "kecamatan": self.get_kecamatan_display(),
-                }
-            }
-        )
+    def _kelurahan_in_kecamatan(self) -> bool:
+        return self.kelurahan in KELURAHAN_BY_KECAMATAN.get(self.kecamatan, ())
 
     def get_full_name(self):
         return self.full_name

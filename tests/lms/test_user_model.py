@@ -85,3 +85,13 @@ def test_a_password_like_the_full_name_is_refused():
     user = UserFactory(full_name="Bambang Sutrisno")
     with pytest.raises(ValidationError):
         validate_password("BambangSutrisno", user=user)
+
+
+@pytest.mark.django_db
+def test_every_profile_problem_is_reported_at_once():
+    user = UserFactory.build(
+        username="081234567890", kecamatan="menteng", kelurahan="Kartini"
+    )
+    with pytest.raises(ValidationError) as error:
+        user.full_clean()
+    assert {"username", "kelurahan"} <= set(error.value.message_dict)
