@@ -6,8 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.api import api_router
 from lms.forms import LoginForm
-from lms.views import LogoutView, PasswordResetView
+from lms.views import (
+    LessonCompletionView,
+    LogoutView,
+    PasswordResetView,
+    SearchView,
+    TagView,
+)
 
 account_urls = [
     path(
@@ -55,6 +62,14 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include(account_urls)),
     path("bahasa/", set_language, name="set_language"),
+    path("api/v2/", api_router.urls),
+    path("cari/", SearchView.as_view(), name="search"),
+    path("topik/<slug:slug>/", TagView.as_view(), name="tag"),
+    path(
+        "materi/<int:lesson_id>/selesai/",
+        LessonCompletionView.as_view(),
+        name="lesson_completion",
+    ),
 ]
 
 if settings.DEBUG:

@@ -5,8 +5,9 @@ from wagtail.admin.views.account import NameEmailSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.access import open_shelf_to_speakers, sync_speaker_membership
 from lms.admin_users import AccountNameForm, can_manage_user
-from lms.models import Organisation, User
+from lms.models import ModuleIndexPage, Organisation, Speaker, User
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -23,6 +24,47 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+
+
+class SpeakerViewSet(SnippetViewSet):
+    """Speakers' public profiles, chosen on the modules they teach."""
+
+    model = Speaker
+    icon = "user"
+    menu_label = _("Speakers")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["name", "position", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "position"]
+
+
+register_snippet(SpeakerViewSet)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def keep_shelf_open_to_its_speakers(request, page):
+    """A module shelf's organisation decides which speakers may write on it."""
+    if isinstance(page.specific, ModuleIndexPage):
+        open_shelf_to_speakers(page.specific)
+
+
+@hooks.register("after_create_user")
+@hooks.register("after_edit_user")
+def keep_speaker_in_organisation_group(request, user):
+    """The role and organisation set on the user form decide the speaker group."""
+    sync_speaker_membership(user)
+
+
+@hooks.register("after_bulk_action")
+def keep_speakers_in_organisation_groups(
+    request, action_type, objects, action_class_instance
+):
+    """Bulk "assign role" and "deactivate" change speaker membership too."""
+    if action_class_instance.model is User:
+        for user in objects:
+            sync_speaker_membership(user)
 
 
 @hooks.register("before_bulk_action")

@@ -6,7 +6,14 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from home.models import HomePage
-from lms.models import Organisation, User
+from lms.models import (
+    LessonPage,
+    ModuleIndexPage,
+    ModulePage,
+    Organisation,
+    Speaker,
+    User,
+)
 from lms.reference import InstitutionType, Kecamatan
 from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
 
@@ -93,3 +100,53 @@ class HomePageFactory(wagtail_factories.PageFactory):
             defaults={"hostname": "localhost", "port": 80, "root_page": home},
         )
         return home
+
+
+class SpeakerProfileFactory(factory.django.DjangoModelFactory):
+    """A speaker's public profile (the snippet), not a speaker account."""
+
+    name = factory.Faker("name", locale="id_ID")
+    position = "Anggota Komisioner"
+    organisation = factory.SubFactory(OrganisationFactory)
+
+    class Meta:
+        model = Speaker
+
+
+class ModuleIndexPageFactory(wagtail_factories.PageFactory):
+    """A module shelf; give it an ``organisation`` for a per-organisation shelf."""
+
+    title = factory.Sequence(lambda n: f"Modul {n}")
+    slug = factory.Sequence(lambda n: f"modul-{n}")
+    intro = "Materi dari para narasumber."
+
+    class Meta:
+        model = ModuleIndexPage
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Tahapan Pemilu {n}")
+    slug = factory.Sequence(lambda n: f"tahapan-pemilu-{n}")
+    summary = "Apa saja tahapan pemilu dan kapan dilaksanakan."
+    organisation = factory.SubFactory(OrganisationFactory)
+    learning_objectives = "<ul><li>Menyebut tahapan pemilu.</li></ul>"
+    duration_jp = 2
+
+    class Meta:
+        model = ModulePage
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Materi {n}")
+    slug = factory.Sequence(lambda n: f"materi-{n}")
+    summary = "Ringkasan materi."
+    estimated_minutes = 8
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "heading", "value": {"text": "Pendahuluan", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Isi materi untuk peserta.</p>"},
+        ]
+    )
+
+    class Meta:
+        model = LessonPage

@@ -49,6 +49,16 @@ class Organisation(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set by lms.access when the organisation first has speakers or a shelf.
+    speaker_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("speaker group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="speaking_for",
+    )
 
     panels = [
         FieldPanel("name"),

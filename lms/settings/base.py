@@ -30,7 +30,9 @@ INSTALLED_APPS = [
     "quizzes",
     "lms",
     "lms.apps.LmsUsersAppConfig",  # wagtail.users with our profile fields
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -161,6 +164,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILAPI_LIMIT_MAX = 50
 
 LOGGING = {
     "version": 1,

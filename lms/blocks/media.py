@@ -1,0 +1,117 @@
+"""Blocks that show or link to a file: images, videos, documents, tables."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+from lms.sanitize import video_embed
+
+
+class ImageWithCaptionBlock(blocks.StructBlock):
+    """A picture (with alt text, or marked decorative) and an optional caption."""
+
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(
+        label=_("Source or credit"), required=False, max_length=120
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "lms/blocks/image_with_caption_block.html"
+        description = _("A picture with alt text and an optional caption.")
+
+
+class VideoValue(blocks.StructValue):
+    def player(self) -> tuple[str, str] | None:
+        """(player URL, host name), or None if the address is not a video."""
+        return video_embed(self.get("url"))
+
+
+class VideoBlock(blocks.StructBlock):
+    """A YouTube or Vimeo video that loads only when the participant asks.
+
+    Hall Wi-Fi is slow and data costs money: the page shows the title and a
+    play button, and the player (a request to the video host) starts on tap.
+    """
+
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        help_text=_("A YouTube or Vimeo link, e.g. https://www.youtube.com/watch?v=…"),
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=160)
+    duration = blocks.CharBlock(
+        label=_("Duration"), required=False, max_length=20, help_text=_("e.g. 4:30")
+    )
+    caption = blocks.TextBlock(label=_("Description"), required=False, max_length=500)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "lms/blocks/video_block.html"
+        value_class = VideoValue
+        description = _("A YouTube or Vimeo video, loaded only when played.")
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "title": "Cara mencoblos surat suara",
+            "duration": "3:12",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if video_embed(value.get("url")) is None:
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        _("Use the address of one YouTube or Vimeo video.")
+                    )
+                }
+            )
+        return value
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A file to download (a regulation, a form, slides), with its type and size."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=160,
+        help_text=_("Leave empty to use the document's title."),
+    )
+    description = blocks.TextBlock(
+        label=_("Description"), required=False, max_length=300
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "lms/blocks/document_block.html"
+        description = _("A file participants can download, with its type and size.")
+
+
+class TableBlock(WagtailTableBlock):
+    """A table of text that scrolls sideways on a phone instead of breaking."""
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "lms/blocks/table_block.html"
+        description = _("Rows and columns of text, with optional header row.")
+        preview_value = {
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Jenis surat suara Pemilu 2024",
+            "data": [
+                ["Warna", "Untuk memilih"],
+                ["Abu-abu", "Presiden dan Wakil Presiden"],
+                ["Kuning", "DPR RI"],
+                ["Merah", "DPD RI"],
+            ],
+        }

@@ -1,0 +1,52 @@
+"""Organisers manage speakers' public profiles.
+
+Speakers' page rights are not here: they are per organisation (the groups
+that ``lms.access`` keeps on each organisation's module shelf), and Wagtail's
+approval workflow from 0003 already sends their pages to Penyelenggara.
+"""
+
+from django.db import migrations
+
+from lms.roles import ORGANISER, PARTICIPANT, SPEAKER, RolePermissions, sync_role_groups
+
+# Frozen: the roles as of this migration. A later change is a new migration.
+ROLES = {
+    PARTICIPANT: RolePermissions(),
+    SPEAKER: RolePermissions(
+        model=("wagtailadmin.access_admin",),
+        collection={
+            "wagtailimages.image": ("add", "choose"),
+            "wagtaildocs.document": ("add", "choose"),
+        },
+    ),
+    ORGANISER: RolePermissions(
+        model=(
+            "wagtailadmin.access_admin",
+            "lms.add_organisation",
+            "lms.change_organisation",
+            "lms.view_organisation",
+            "lms.add_speaker",
+            "lms.change_speaker",
+            "lms.delete_speaker",
+            "lms.view_speaker",
+            "lms.add_user",
+            "lms.change_user",
+            "lms.view_user",
+        ),
+        collection={
+            "wagtailimages.image": ("add", "change", "choose", "delete"),
+            "wagtaildocs.document": ("add", "change", "choose", "delete"),
+        },
+        tree=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    ),
+}
+
+
+def apply_roles(apps, schema_editor):
+    sync_role_groups(apps, ROLES)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("lms", "0004_learning_content")]
+
+    operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]

@@ -1,0 +1,10 @@
+from .accounts import LogoutView, PasswordResetView
+from .learning import LessonCompletionView, SearchView, TagView
+
+__all__ = [
+    "LessonCompletionView",
+    "LogoutView",
+    "PasswordResetView",
+    "SearchView",
+    "TagView",
+]
