@@ -1,9 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from lms.blocks.rich_text import SafeRichTextField
 
 
 class HomePage(Page):
@@ -19,7 +20,7 @@ class HomePage(Page):
         blank=True,
         help_text=_("The large heading at the top. The page title is used when empty."),
     )
-    intro = RichTextField(
+    intro = SafeRichTextField(
         _("introduction"),
         blank=True,
         features=["bold", "italic", "link"],

@@ -86,9 +86,17 @@ _html_cleaner = bleach.Cleaner(
 )
 
 
+# In bleach's output every attribute value is double-quoted, so this is exact.
+_NON_IMAGE_EMBED = re.compile(r'<embed(?![^>]*\bembedtype="image")[^>]*>')
+
+
 def clean_rich_text(html: str) -> str:
-    """Wagtail rich text (stored form) with only the allowed tags and attributes."""
-    return _rich_text_cleaner.clean(html or "")
+    """Wagtail rich text (stored form) with only the allowed tags and attributes.
+
+    Of Wagtail's ``<embed>`` kinds only images stay: a media embed would load
+    a third-party player, and an embed without a kind renders as a bare tag.
+    """
+    return _NON_IMAGE_EMBED.sub("", _rich_text_cleaner.clean(html or ""))
 
 
 def clean_html(html: str) -> str:

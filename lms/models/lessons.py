@@ -6,11 +6,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from lms.blocks import LessonBodyBlock
+from lms.blocks.rich_text import SanitisedStreamField
 from lms.serializers import TagNamesField
 
 
@@ -39,7 +39,7 @@ class LessonPage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(240)],
         help_text=_("How long a participant needs to read it."),
     )
-    body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
+    body = SanitisedStreamField(LessonBodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(
         verbose_name=_("tags"), through=LessonPageTag, blank=True
     )
