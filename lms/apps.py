@@ -4,11 +4,27 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class LmsConfig(AppConfig):
-    """The learning domain: accounts, organisations, and (later) content and events."""
+    """The learning domain: accounts, organisations, modules and lessons, progress."""
 
     name = "lms"
     verbose_name = _("Learning")
     default = True
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from lms.access import open_shelf_to_speakers
+        from lms.models import ModuleIndexPage
+
+        # On publication, not on save: a speaker's draft that names another
+        # organisation must not move the shelf before an organiser approves it.
+        # The signal fires for the editor's publish and the workflow's approval.
+        page_published.connect(
+            lambda sender, instance, **kwargs: open_shelf_to_speakers(instance),
+            sender=ModuleIndexPage,
+            weak=False,
+            dispatch_uid="lms.open_shelf_to_speakers",
+        )
 
 
 class LmsUsersAppConfig(WagtailUsersAppConfig):

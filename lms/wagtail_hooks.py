@@ -5,9 +5,9 @@ from wagtail.admin.views.account import NameEmailSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.access import open_shelf_to_speakers, sync_speaker_membership
+from lms.access import sync_speaker_membership
 from lms.admin_users import AccountNameForm, can_manage_user
-from lms.models import ModuleIndexPage, Organisation, Speaker, User
+from lms.models import Organisation, Speaker, User
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -40,14 +40,6 @@ class SpeakerViewSet(SnippetViewSet):
 
 
 register_snippet(SpeakerViewSet)
-
-
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def keep_shelf_open_to_its_speakers(request, page):
-    """A module shelf's organisation decides which speakers may write on it."""
-    if isinstance(page.specific, ModuleIndexPage):
-        open_shelf_to_speakers(page.specific)
 
 
 @hooks.register("after_create_user")

@@ -234,3 +234,24 @@ def test_shelf_created_in_the_admin_is_opened_to_its_speakers(client, learning):
         page=shelf, group__name=f"{SPEAKER} · Kominfo"
     ).exists()
     assert not Group.objects.get(name=PARTICIPANT).page_permissions.exists()
+
+
+def test_a_speakers_draft_cannot_give_their_shelf_away(speaker_client, learning):
+    """Changing the shelf's organisation waits for an organiser's approval."""
+    form = nested_form_data(
+        {
+            "title": learning.kpu_shelf.title,
+            "slug": learning.kpu_shelf.slug,
+            "intro": "",
+            "organisation": learning.bawaslu.pk,
+            "action-submit": "submit",
+        }
+    )
+    response = speaker_client.post(f"/admin/pages/{learning.kpu_shelf.pk}/edit/", form)
+    assert response.status_code == 302  # saved and submitted
+    groups = set(
+        GroupPagePermission.objects.filter(page=learning.kpu_shelf).values_list(
+            "group__name", flat=True
+        )
+    )
+    assert groups == {f"{SPEAKER} · KPU"}
