@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
 from lms.sanitize import video_embed
@@ -25,6 +27,22 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = _("Image")
         template = "lms/blocks/image_with_caption_block.html"
         description = _("A picture with alt text and an optional caption.")
+
+    def get_preview_value(self):
+        """The newest picture in the library, so the block picker shows a real one."""
+        image = get_image_model().objects.order_by("-created_at").first()
+        if image is None:
+            return self.get_default()
+        return self.to_python(
+            {
+                "image": {
+                    "image": image.pk,
+                    "decorative": False,
+                    "alt_text": image.title,
+                },
+                "caption": image.title,
+            }
+        )
 
 
 class VideoValue(blocks.StructValue):
@@ -94,6 +112,13 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document")
         template = "lms/blocks/document_block.html"
         description = _("A file participants can download, with its type and size.")
+
+    def get_preview_value(self):
+        """The newest document in the library, so the block picker shows a real one."""
+        document = get_document_model().objects.order_by("-created_at").first()
+        if document is None:
+            return self.get_default()
+        return self.to_python({"document": document.pk, "description": document.title})
 
 
 class TableBlock(WagtailTableBlock):

@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from lms.phone import normalize_phone
+
 from .rich_text import SafeRichTextBlock
 
 
@@ -52,6 +54,23 @@ class StageBlock(blocks.StructBlock):
         return value
 
 
+def _timeline_preview() -> dict:
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    return {
+        "title": "Tahapan pemilihan",
+        "stages": [
+            {
+                "start": today - 60 * day,
+                "end": today - 10 * day,
+                "title": "Masa kampanye",
+            },
+            {"start": today - 2 * day, "end": today + 2 * day, "title": "Masa tenang"},
+            {"start": today + 3 * day, "title": "Pemungutan suara"},
+        ],
+    }
+
+
 class TimelineBlock(blocks.StructBlock):
     """Dated stages in order, such as the stages of the 2024 election.
 
@@ -69,14 +88,8 @@ class TimelineBlock(blocks.StructBlock):
         description = _(
             "Dated stages in order, each marked over, under way or to come."
         )
-        preview_value = {
-            "title": "Tahapan akhir Pemilu 2024",
-            "stages": [
-                {"start": "2023-11-28", "end": "2024-02-10", "title": "Masa kampanye"},
-                {"start": "2024-02-11", "end": "2024-02-13", "title": "Masa tenang"},
-                {"start": "2024-02-14", "title": "Pemungutan suara"},
-            ],
-        }
+        # Dated around today, so the preview shows all three states.
+        preview_value = staticmethod(_timeline_preview)
 
     def clean(self, value):
         value = super().clean(value)
@@ -143,7 +156,9 @@ class ContactValue(blocks.StructValue):
         if kind == "sms":
             return f"sms:{digits}"
         if kind == "whatsapp":
-            return f"https://wa.me/{digits.lstrip('+')}"
+            # wa.me wants the international form without "+": 62811…, not 0811….
+            international = normalize_phone(value) or digits
+            return f"https://wa.me/{international.lstrip('+')}"
         if kind == "email":
             return f"mailto:{value}"
         return value
