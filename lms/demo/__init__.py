@@ -7,10 +7,11 @@ features add their own step to ``STEPS``.
 """
 
 from .accounts import DEMO_PASSWORD, seed_accounts
+from .learning import seed_learning
 from .organisations import seed_organisations
 from .site import seed_site
 
-# In dependency order: accounts belong to organisations.
-STEPS = (seed_site, seed_organisations, seed_accounts)
+# In dependency order: accounts belong to organisations; speakers are accounts.
+STEPS = (seed_site, seed_organisations, seed_accounts, seed_learning)
 
 __all__ = ["DEMO_PASSWORD", "STEPS"]
