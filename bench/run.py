@@ -42,7 +42,8 @@ def main(names: list[str]) -> int:
     from django.db import connection
     from django.test.utils import override_settings, setup_test_environment
 
-    import bench.pages  # noqa: F401  (registers its benchmarks)
+    import bench.learning  # noqa: F401  (each module registers its benchmarks)
+    import bench.pages  # noqa: F401
     from bench.harness import REGISTRY
 
     unknown = [name for name in names if name not in REGISTRY]

@@ -10,3 +10,8 @@ DEBUG = True
 # its own DJANGO_SECRET_KEY.
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "django-insecure-local-development-only")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+# `make run` starts no task worker, so background work (Wagtail's search index
+# updates, later bulk printing) runs inside the request that asks for it.
+# Production runs `manage.py db_worker` with the database backend from base.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -92,6 +92,18 @@ def test_database_url_selects_the_database():
     assert "postgresql sikap" in result.stdout
 
 
+def test_the_demo_runs_background_work_without_a_worker():
+    """`make run` starts no task worker: without this, the demo's search found nothing."""
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])",
+        DJANGO_SETTINGS_MODULE="lms.settings.dev",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+
+
 def test_jakarta_time_and_indonesian_first():
     assert settings.TIME_ZONE == "Asia/Jakarta"
     assert settings.LANGUAGE_CODE == "id"
