@@ -44,6 +44,7 @@ def main(names: list[str]) -> int:
 
     import bench.learning  # noqa: F401  (each module registers its benchmarks)
     import bench.pages  # noqa: F401
+    import bench.quiz_flow  # noqa: F401
     from bench.harness import REGISTRY
 
     unknown = [name for name in names if name not in REGISTRY]

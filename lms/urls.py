@@ -15,6 +15,7 @@ from lms.views import (
     SearchView,
     TagView,
 )
+from quizzes import views as quiz_views
 
 account_urls = [
     path(
@@ -64,6 +65,7 @@ urlpatterns = [
     path("bahasa/", set_language, name="set_language"),
     path("api/v2/", api_router.urls),
     path("cari/", SearchView.as_view(), name="search"),
+    path("kuis-saya/", quiz_views.my_quizzes, name="my_quizzes"),
     path("topik/<slug:slug>/", TagView.as_view(), name="tag"),
     path(
         "materi/<int:lesson_id>/selesai/",

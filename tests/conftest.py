@@ -90,3 +90,11 @@ class LearningTree:
 @pytest.fixture
 def learning(home_page):
     return LearningTree(home_page)
+
+
+@pytest.fixture
+def quiz(learning):
+    """A practice quiz in the KPU module with one question of every type."""
+    from tests.factories import QuizPageFactory
+
+    return QuizPageFactory(parent=learning.module, slug="kuis")

@@ -16,6 +16,7 @@ from lms.models import (
 )
 from lms.reference import InstitutionType, Kecamatan
 from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
+from quizzes.models import QuizPage
 
 TEST_PASSWORD = "correct-horse-battery"
 
@@ -150,3 +151,42 @@ class LessonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LessonPage
+
+
+def question_blocks() -> list[dict]:
+    """One question of every type, each with one right answer, 1 point each."""
+
+    def option(text, credit):
+        return {"text": f"<p>{text}</p>", "credit": credit, "feedback": ""}
+
+    common = {"points": "1", "feedback": "<p>Lihat materi tahapan pemilu.</p>"}
+    return [
+        {"type": "single_choice", "value": {**common, "text": "<p>Kapan pemungutan suara?</p>",
+            "options": [option("14 Februari 2024", 100), option("17 Agustus 2024", 0)]}},
+        {"type": "multiple_choice", "value": {**common, "text": "<p>Surat suara Jakarta?</p>",
+            "options": [option("Presiden", 50), option("DPR", 50), option("DPRD kota", -50)]}},
+        {"type": "true_false", "value": {**common, "text": "<p>TPS buka pukul 07.00.</p>",
+            "correct": "true"}},
+        {"type": "short_answer", "value": {**common, "text": "<p>Singkatan penyelenggara?</p>",
+            "answers": [{"text": "KPU", "credit": 100, "feedback": ""}], "case_sensitive": False}},
+        {"type": "numeric", "value": {**common, "text": "<p>Berapa jenis surat suara?</p>",
+            "answers": [{"value": "5", "tolerance": None, "minimum": None, "maximum": None,
+                         "credit": 100, "feedback": ""}], "unit": "jenis"}},
+        {"type": "matching", "value": {**common, "text": "<p>Pasangkan lembaga.</p>",
+            "pairs": [{"prompt": "KPU", "answer": "Penyelenggara"},
+                      {"prompt": "Bawaslu", "answer": "Pengawas"}],
+            "distractors": ["Peserta"]}},
+    ]  # fmt: skip
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kuis {n}")
+    slug = factory.Sequence(lambda n: f"kuis-{n}")
+    kind = "practice"
+    pass_mark = 60
+    max_attempts = 2
+    shuffle_options = True
+    questions = factory.LazyFunction(question_blocks)
+
+    class Meta:
+        model = QuizPage

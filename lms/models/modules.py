@@ -183,7 +183,7 @@ class ModulePage(Page):
     base_form_class = ModulePageForm
 
     parent_page_types = ["lms.ModuleIndexPage"]
-    subpage_types = ["lms.LessonPage"]
+    subpage_types = ["lms.LessonPage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("module")

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "lms.apps.LmsUsersAppConfig",  # wagtail.users with our profile fields
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -1,0 +1,240 @@
+"""Starting, answering and submitting attempts: the writes of the quiz engine.
+
+Each function is one transaction. The rules they keep are the design's
+promises: the paper is frozen at start (``paper.freeze_paper``), the server's
+deadline decides what is late, every answer is saved as it is given, and a
+submit is idempotent (a second submit, a second tab or a replayed request
+finds the attempt already graded and changes nothing).
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from quizzes import grading
+from quizzes.models import Answer, Attempt, QuizPage
+from quizzes.paper import (
+    clean_response,
+    freeze_paper,
+    grading_response,
+    question_from_paper,
+)
+
+# Answers that arrive this long after the deadline still count: the request
+# was on its way when the countdown reached zero.
+GRACE = datetime.timedelta(seconds=10)
+
+
+class AttemptRefused(Exception):
+    """An action the rules do not allow, with a message for the participant."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def attempts_left(quiz: QuizPage, used: int) -> int | None:
+    """How many more attempts are allowed; None when there is no limit."""
+    return None if quiz.max_attempts == 0 else max(quiz.max_attempts - used, 0)
+
+
+@transaction.atomic
+def start_attempt(
+    *, quiz: QuizPage, user, now: datetime.datetime | None = None
+) -> Attempt:
+    """The participant's open attempt at ``quiz``, or a new one with a frozen paper.
+
+    The participant's row is locked first, so two starts at once (a double
+    tap, two tabs) are served one after the other: the second finds the first
+    attempt open and returns it, and the attempt limit holds.
+    """
+    now = now or timezone.now()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    grade_overdue_attempts(quiz=quiz, user=user, now=now)
+    attempts = Attempt.objects.filter(quiz=quiz, user=user)
+    open_attempt = attempts.in_progress().first()
+    if open_attempt is not None:
+        return open_attempt
+    if not quiz.is_open(now):
+        raise AttemptRefused(_("This quiz is not open now."))
+    if not len(quiz.questions):
+        raise AttemptRefused(_("This quiz has no questions yet."))
+    used = attempts.count()
+    if attempts_left(quiz, used) == 0:
+        raise AttemptRefused(_("You have used all your attempts at this quiz."))
+    deadlines = [quiz.closes_at] if quiz.closes_at else []
+    if quiz.time_limit_minutes:
+        deadlines.append(now + datetime.timedelta(minutes=quiz.time_limit_minutes))
+    paper = freeze_paper(
+        quiz.questions,
+        shuffle_questions=quiz.shuffle_questions,
+        shuffle_options=quiz.shuffle_options,
+        draw=quiz.draw_count,
+    )
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                quiz=quiz,
+                user=user,
+                number=used + 1,
+                started_at=now,
+                deadline=min(deadlines) if deadlines else None,
+                paper=paper,
+            )
+    except IntegrityError:  # a concurrent start won (databases without row locks)
+        return attempts.in_progress().get()
+
+
+def _accepts_answers(attempt: Attempt, now: datetime.datetime) -> bool:
+    return attempt.is_open and (
+        attempt.deadline is None or now <= attempt.deadline + GRACE
+    )
+
+
+def _question(attempt: Attempt, key: str) -> dict:
+    for question in attempt.paper:
+        if question["key"] == key:
+            return question
+    raise AttemptRefused(_("That question is not part of this attempt."))
+
+
+@transaction.atomic
+def save_answer(
+    *, attempt: Attempt, question_key: str, response, revision: int = 0,
+    now: datetime.datetime | None = None,
+) -> Answer:  # fmt: skip
+    """Stores the latest response to one question (the autosave).
+
+    A revision lower than the stored one is an older save that arrived late
+    (a queue flushed after reconnecting): it is acknowledged and ignored.
+    """
+    now = now or timezone.now()
+    if not _accepts_answers(attempt, now):
+        raise AttemptRefused(_("Time is up: this attempt no longer accepts answers."))
+    value = clean_response(_question(attempt, question_key), response)
+    answer, created = Answer.objects.select_for_update().get_or_create(
+        attempt=attempt,
+        question_key=question_key,
+        defaults={"response": value, "revision": revision, "saved_at": now},
+    )
+    if not created and revision >= answer.revision:
+        answer.response, answer.revision, answer.saved_at = value, revision, now
+        answer.save(update_fields=["response", "revision", "saved_at"])
+    return answer
+
+
+def _grade(attempt: Attempt, now: datetime.datetime, submitted_by: str) -> None:
+    answers = {answer.question_key: answer for answer in attempt.answers.all()}
+    questions = [(q["key"], question_from_paper(q)) for q in attempt.paper]
+    responses = {
+        q["key"]: grading_response(q, answers[q["key"]].response)
+        for q in attempt.paper
+        if q["key"] in answers
+    }
+    result = grading.grade_paper(questions, responses, attempt.quiz.pass_mark)
+    for key, answer in answers.items():
+        grade = result.questions.get(key)
+        if grade is not None:
+            answer.credit = Decimal(grade.credit.numerator) / Decimal(
+                grade.credit.denominator
+            )
+            answer.credit = answer.credit.quantize(Decimal("0.0001"))
+            answer.points = grade.points_awarded
+    Answer.objects.bulk_update(answers.values(), ["credit", "points"])
+    attempt.status = Attempt.Status.SUBMITTED
+    attempt.submitted_at = now
+    attempt.submitted_by = submitted_by
+    attempt.score, attempt.max_score = result.score, result.max_score
+    attempt.percent, attempt.passed = result.percent, result.passed
+    attempt.save(
+        update_fields=[
+            "status", "submitted_at", "submitted_by", "score", "max_score", "percent", "passed",
+        ]
+    )  # fmt: skip
+
+
+@transaction.atomic
+def submit_attempt(
+    *,
+    attempt: Attempt,
+    responses: dict | None = None,
+    now: datetime.datetime | None = None,
+) -> Attempt:
+    """Grades the attempt from its saved answers, once.
+
+    ``responses`` are answers sent with the submit itself (the form without
+    JavaScript sends them all); they are saved first if time allows. A second
+    submit returns the graded attempt unchanged.
+    """
+    now = now or timezone.now()
+    attempt = (
+        Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    )
+    if not attempt.is_open:
+        return attempt
+    late = not _accepts_answers(attempt, now)
+    if responses and not late:
+        for key, response in responses.items():
+            save_answer(attempt=attempt, question_key=key, response=response, now=now)
+    by = Attempt.SubmittedBy.DEADLINE if late else Attempt.SubmittedBy.PARTICIPANT
+    _grade(attempt, attempt.deadline if late else now, by)
+    return attempt
+
+
+def grade_overdue_attempts(*, quiz: QuizPage | None = None, user=None, now=None) -> int:
+    """Submits every open attempt whose deadline has passed, from its saved answers.
+
+    Run when anyone looks at an attempt and by ``manage.py grade_overdue_attempts``
+    (a periodic job), so an attempt abandoned when the phone died is graded.
+    """
+    now = now or timezone.now()
+    overdue = Attempt.objects.overdue(now)
+    if quiz is not None:
+        overdue = overdue.filter(quiz=quiz)
+    if user is not None:
+        overdue = overdue.filter(user=user)
+    count = 0
+    for attempt in overdue.iterator():
+        submit_attempt(attempt=attempt, now=now)
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class QuizStanding:
+    """A participant's attempts at one quiz and the grade that counts."""
+
+    attempts: list[Attempt]
+    open_attempt: Attempt | None
+    attempts_left: int | None
+    grade: Decimal | None
+    passed: bool
+
+
+def standing_from(quiz: QuizPage, attempts: list[Attempt]) -> QuizStanding:
+    """The standing that ``attempts`` (one participant's, at ``quiz``) add up to."""
+    attempts = sorted(attempts, key=lambda attempt: attempt.number)
+    submitted = [a for a in attempts if not a.is_open]
+    grade = grading.combine_attempts(
+        [
+            grading.AttemptResult(percent=a.percent, submitted_order=a.number)
+            for a in submitted
+        ],
+        quiz.grading_method,
+    )
+    return QuizStanding(
+        attempts=attempts,
+        open_attempt=next((a for a in attempts if a.is_open), None),
+        attempts_left=attempts_left(quiz, len(attempts)),
+        grade=grade,
+        passed=grade is not None and grade >= quiz.pass_mark,
+    )
+
+
+def quiz_standing(quiz: QuizPage, user) -> QuizStanding:
+    return standing_from(quiz, list(Attempt.objects.filter(quiz=quiz, user=user)))

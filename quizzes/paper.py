@@ -1,0 +1,276 @@
+"""The frozen paper of an attempt, and the two views of it.
+
+When an attempt starts, the quiz's questions are copied into it (promise 1 of
+the design): the order drawn for this participant, texts, options, correct
+answers and points. Keys for questions and options are random per attempt, so
+the markup (``value="k3f9…"``) says nothing about which option is right or
+where the speaker put it.
+
+``public_paper`` is what the participant's browser may see while answering;
+``question_from_paper`` turns a frozen question into the pure grading rules'
+data.
+"""
+
+import random
+import secrets
+from decimal import Decimal
+from fractions import Fraction
+
+from quizzes import grading
+
+PERCENT = Fraction(100)
+
+
+class _Keys:
+    """Short random keys, unique within one paper."""
+
+    def __init__(self):
+        self.used: set[str] = set()
+
+    def new(self) -> str:
+        while True:
+            key = secrets.token_hex(4)
+            if key not in self.used:
+                self.used.add(key)
+                return key
+
+
+def _credit(percent) -> str:
+    return str(Fraction(Decimal(percent)) / PERCENT)
+
+
+def freeze_question(block_type: str, value, *, keys: _Keys, rng, shuffle_options: bool):
+    """One stored question block as a self-contained dict for the paper."""
+    question = {
+        "key": keys.new(),
+        "type": block_type,
+        "text": value["text"].source,
+        "points": str(value["points"]),
+        "feedback": value["feedback"].source if value.get("feedback") else "",
+    }
+    if block_type in ("single_choice", "multiple_choice"):
+        options = [
+            {
+                "key": keys.new(),
+                "text": option["text"].source,
+                "credit": _credit(option["credit"]),
+                "feedback": option.get("feedback") or "",
+            }
+            for option in value["options"]
+        ]
+        if shuffle_options:
+            rng.shuffle(options)
+        question["options"] = options
+    elif block_type == "true_false":
+        question["correct"] = value["correct"] == "true"
+    elif block_type == "short_answer":
+        question["answers"] = [
+            {
+                "text": a["text"],
+                "credit": _credit(a["credit"]),
+                "feedback": a["feedback"],
+            }
+            for a in value["answers"]
+        ]
+        question["case_sensitive"] = bool(value.get("case_sensitive"))
+    elif block_type == "numeric":
+        question["answers"] = [
+            {
+                **{f: _decimal_text(a.get(f)) for f in ("value", "tolerance", "minimum", "maximum")},
+                "credit": _credit(a["credit"]),
+                "feedback": a["feedback"],
+            }
+            for a in value["answers"]
+        ]  # fmt: skip
+        question["unit"] = value.get("unit") or ""
+    elif block_type == "matching":
+        prompts = [
+            {"key": keys.new(), "text": pair["prompt"]} for pair in value["pairs"]
+        ]
+        choices = [
+            {"key": keys.new(), "text": pair["answer"]} for pair in value["pairs"]
+        ]
+        question["pairs"] = {
+            p["key"]: c["key"] for p, c in zip(prompts, choices, strict=True)
+        }
+        choices += [{"key": keys.new(), "text": text} for text in value["distractors"]]
+        # Always shuffled: in the authored order every item faces its match.
+        rng.shuffle(choices)
+        if shuffle_options:
+            rng.shuffle(prompts)
+        question["prompts"] = prompts
+        question["choices"] = choices
+    return question
+
+
+def _decimal_text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def freeze_paper(questions, *, shuffle_questions: bool, shuffle_options: bool,
+                 draw: int | None, rng: random.Random | None = None) -> list[dict]:  # fmt: skip
+    """The questions of one attempt, in the order this participant will see them.
+
+    ``questions`` is the quiz's StreamValue. ``draw`` picks that many questions
+    at random from the pool (all when empty or larger than the pool).
+    """
+    rng = rng or random.SystemRandom()
+    pool = list(questions)
+    if draw and draw < len(pool):
+        chosen = sorted(rng.sample(range(len(pool)), draw))
+        pool = [pool[i] for i in chosen]
+    if shuffle_questions:
+        rng.shuffle(pool)
+    keys = _Keys()
+    return [
+        freeze_question(
+            block.block_type,
+            block.value,
+            keys=keys,
+            rng=rng,
+            shuffle_options=shuffle_options,
+        )
+        for block in pool
+    ]
+
+
+def question_from_block(block_type: str, value):
+    """A question as the grading rules see it, straight from the editor's block."""
+    frozen = freeze_question(
+        block_type, value, keys=_Keys(), rng=random.Random(0), shuffle_options=False
+    )
+    return question_from_paper(frozen)
+
+
+def _fraction(text) -> Fraction | None:
+    return None if text is None else Fraction(Decimal(text))
+
+
+def question_from_paper(question: dict):
+    """A frozen question as the pure grading rules' data."""
+    points = Fraction(Decimal(question["points"]))
+    kind = question["type"]
+    if kind in ("single_choice", "multiple_choice"):
+        options = tuple(
+            grading.ChoiceOption(key=o["key"], credit=o["credit"])
+            for o in question["options"]
+        )
+        cls = (
+            grading.SingleChoice if kind == "single_choice" else grading.MultipleChoice
+        )
+        return cls(points=points, options=options)
+    if kind == "true_false":
+        return grading.TrueFalse(points=points, correct=question["correct"])
+    if kind == "short_answer":
+        return grading.ShortAnswer(
+            points=points,
+            answers=tuple(
+                grading.AcceptedAnswer(text=a["text"], credit=a["credit"])
+                for a in question["answers"]
+            ),
+            case_sensitive=question["case_sensitive"],
+        )
+    if kind == "numeric":
+        return grading.Numeric(
+            points=points, answers=tuple(map(_numeric_answer, question["answers"]))
+        )
+    if kind == "matching":
+        return grading.Matching(
+            points=points,
+            pairs=tuple(
+                grading.MatchPair(prompt_key=p, answer_key=a)
+                for p, a in question["pairs"].items()
+            ),
+            distractors=tuple(
+                c["key"] for c in question["choices"] if c["key"] not in question["pairs"].values()
+            ),
+        )  # fmt: skip
+    raise ValueError(f"unknown question type {kind!r}")
+
+
+def _numeric_answer(answer: dict):
+    credit = Fraction(answer["credit"])
+    if answer.get("value") is not None:
+        return grading.NumericAnswer(
+            value=_fraction(answer["value"]),
+            tolerance=_fraction(answer.get("tolerance")) or Fraction(0),
+            credit=credit,
+        )
+    return grading.NumericRange(
+        minimum=_fraction(answer["minimum"]),
+        maximum=_fraction(answer["maximum"]),
+        credit=credit,
+    )
+
+
+# What the browser may see before review: no credit, no feedback, no pairs.
+PUBLIC_FIELDS = ("key", "type", "text", "points", "unit")
+
+
+def public_question(question: dict) -> dict:
+    public = {field: question[field] for field in PUBLIC_FIELDS if field in question}
+    if "options" in question:
+        public["options"] = [
+            {"key": o["key"], "text": o["text"]} for o in question["options"]
+        ]
+    if question["type"] == "matching":
+        public["prompts"] = question["prompts"]
+        public["choices"] = question["choices"]
+    return public
+
+
+def public_paper(paper: list[dict]) -> list[dict]:
+    return [public_question(question) for question in paper]
+
+
+class InvalidResponse(ValueError):
+    """A response that does not fit its question (a forged or stale request)."""
+
+
+MAX_TEXT_RESPONSE = 500
+
+
+def clean_response(question: dict, raw):
+    """``raw`` (from JSON or a form) as the stored response, or InvalidResponse.
+
+    Empty means unanswered and is stored as None, so clearing an answer works.
+    """
+    kind = question["type"]
+    if raw in (None, "", [], {}):
+        return None
+    if kind == "single_choice":
+        if raw not in {o["key"] for o in question["options"]}:
+            raise InvalidResponse("unknown option")
+        return raw
+    if kind == "multiple_choice":
+        keys = {o["key"] for o in question["options"]}
+        if not isinstance(raw, list) or not set(raw) <= keys:
+            raise InvalidResponse("unknown option")
+        return sorted(set(raw))
+    if kind == "true_false":
+        if raw in (True, "true"):
+            return True
+        if raw in (False, "false"):
+            return False
+        raise InvalidResponse("not true or false")
+    if kind in ("short_answer", "numeric"):
+        if not isinstance(raw, str) or len(raw) > MAX_TEXT_RESPONSE:
+            raise InvalidResponse("text too long")
+        return raw.strip() or None
+    if kind == "matching":
+        prompts = {p["key"] for p in question["prompts"]}
+        choices = {c["key"] for c in question["choices"]}
+        if not isinstance(raw, dict) or not set(raw) <= prompts:
+            raise InvalidResponse("unknown item")
+        matches = {p: c for p, c in raw.items() if c}
+        if not set(matches.values()) <= choices:
+            raise InvalidResponse("unknown match")
+        return matches or None
+    raise InvalidResponse("unknown question type")
+
+
+def grading_response(question: dict, stored):
+    """A stored response in the shape the grading rules expect."""
+    if question["type"] == "multiple_choice" and stored is not None:
+        return frozenset(stored)
+    return stored

@@ -1,0 +1,80 @@
+"""What a participant may see of a submitted attempt, per the quiz's review policy.
+
+Promise 5 of the design: right answers never reach the browser before the
+review policy allows. Everything the result page shows passes through here.
+"""
+
+from dataclasses import dataclass, field
+
+from quizzes.models import Attempt, QuizPage
+
+
+@dataclass(frozen=True)
+class QuestionReview:
+    number: int
+    question: dict  # the frozen question; only shown fields are read from it
+    response: object
+    points: object  # awarded
+    outcome: str  # "correct", "partial", "wrong", "unanswered"
+    show_answers: bool
+    show_feedback: bool
+
+
+@dataclass(frozen=True)
+class Review:
+    available: bool
+    show_score: bool
+    show_correctness: bool
+    show_feedback: bool
+    questions: list[QuestionReview] = field(default_factory=list)
+
+
+def _outcome(answer) -> str:
+    if answer is None or answer.response is None:
+        return "unanswered"
+    if answer.credit is None or answer.credit <= 0:
+        return "wrong"
+    return "correct" if answer.credit >= 1 else "partial"
+
+
+def review_of(attempt: Attempt, now=None) -> Review:
+    quiz = attempt.quiz
+    if not quiz.review_is_available(now):
+        return Review(
+            available=False,
+            show_score=False,
+            show_correctness=False,
+            show_feedback=False,
+        )
+    content = quiz.review_content
+    correctness = content in (
+        QuizPage.ReviewContent.CORRECTNESS,
+        QuizPage.ReviewContent.FEEDBACK,
+    )
+    feedback = content == QuizPage.ReviewContent.FEEDBACK
+    if not correctness:
+        return Review(
+            available=True, show_score=True, show_correctness=False, show_feedback=False
+        )
+    answers = {a.question_key: a for a in attempt.answers.all()}
+    questions = [
+        QuestionReview(
+            number=number,
+            question=question,
+            response=answers[question["key"]].response
+            if question["key"] in answers
+            else None,
+            points=answers[question["key"]].points if question["key"] in answers else 0,
+            outcome=_outcome(answers.get(question["key"])),
+            show_answers=feedback,
+            show_feedback=feedback,
+        )
+        for number, question in enumerate(attempt.paper, start=1)
+    ]
+    return Review(
+        available=True,
+        show_score=True,
+        show_correctness=True,
+        show_feedback=feedback,
+        questions=questions,
+    )
