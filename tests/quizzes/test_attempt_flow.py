@@ -105,7 +105,7 @@ def test_no_answer_or_credit_reaches_the_browser_before_review(taker, quiz):
 def test_review_shows_only_what_the_policy_allows(taker, quiz):
     quiz.review_content = "score"
     quiz.save_revision().publish()
-    attempt = start(taker, quiz)
+    start(taker, quiz)
     taker.post(url(quiz, "percobaan/1/kirim/"))
     html = taker.get(url(quiz, "percobaan/1/hasil/")).content.decode()
     assert "0%" in html
