@@ -15,7 +15,6 @@ from lms.views import (
     SearchView,
     TagView,
 )
-from quizzes import views as quiz_views
 
 account_urls = [
     path(
@@ -65,7 +64,7 @@ urlpatterns = [
     path("bahasa/", set_language, name="set_language"),
     path("api/v2/", api_router.urls),
     path("cari/", SearchView.as_view(), name="search"),
-    path("kuis-saya/", quiz_views.my_quizzes, name="my_quizzes"),
+    path("kuis/", include("quizzes.urls")),
     path("topik/<slug:slug>/", TagView.as_view(), name="tag"),
     path(
         "materi/<int:lesson_id>/selesai/",

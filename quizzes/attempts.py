@@ -107,25 +107,40 @@ def _question(attempt: Attempt, key: str) -> dict:
 def save_answer(
     *, attempt: Attempt, question_key: str, response, revision: int = 0,
     now: datetime.datetime | None = None,
-) -> Answer:  # fmt: skip
-    """Stores the latest response to one question (the autosave).
+) -> int:  # fmt: skip
+    """Stores the latest response to one question (the autosave); returns the
+    revision now stored.
 
     A revision lower than the stored one is an older save that arrived late
-    (a queue flushed after reconnecting): it is acknowledged and ignored.
+    (a queue flushed after reconnecting): it is acknowledged and ignored. The
+    attempt's row is locked while the answer is written, so an answer and a
+    submit never interleave: either the answer is in before grading, or it is
+    refused.
     """
     now = now or timezone.now()
-    if not _accepts_answers(attempt, now):
-        raise AttemptRefused(_("Time is up: this attempt no longer accepts answers."))
     value = clean_response(_question(attempt, question_key), response)
-    answer, created = Answer.objects.select_for_update().get_or_create(
-        attempt=attempt,
-        question_key=question_key,
-        defaults={"response": value, "revision": revision, "saved_at": now},
+    # One query: [] once the attempt is submitted, else [its deadline].
+    open_deadline = list(
+        Attempt.objects.select_for_update()
+        .filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS)
+        .values_list("deadline", flat=True)
     )
-    if not created and revision >= answer.revision:
-        answer.response, answer.revision, answer.saved_at = value, revision, now
-        answer.save(update_fields=["response", "revision", "saved_at"])
-    return answer
+    if not open_deadline or (open_deadline[0] and now > open_deadline[0] + GRACE):
+        raise AttemptRefused(_("Time is up: this attempt no longer accepts answers."))
+    answers = Answer.objects.filter(attempt=attempt, question_key=question_key)
+    if answers.filter(revision__lte=revision).update(
+        response=value, revision=revision, saved_at=now
+    ):
+        return revision
+    try:
+        with transaction.atomic():
+            Answer.objects.create(
+                attempt=attempt, question_key=question_key, response=value,
+                revision=revision, saved_at=now,
+            )  # fmt: skip
+        return revision
+    except IntegrityError:  # a newer revision is already stored
+        return answers.values_list("revision", flat=True).get()
 
 
 def _grade(attempt: Attempt, now: datetime.datetime, submitted_by: str) -> None:
@@ -186,6 +201,14 @@ def submit_attempt(
     return attempt
 
 
+def grade_if_overdue(attempt: Attempt, now=None) -> Attempt:
+    """``attempt``, graded first if it is open and its deadline (plus grace) has passed."""
+    now = now or timezone.now()
+    if attempt.is_open and attempt.deadline and now > attempt.deadline + GRACE:
+        return submit_attempt(attempt=attempt, now=now)
+    return attempt
+
+
 def grade_overdue_attempts(*, quiz: QuizPage | None = None, user=None, now=None) -> int:
     """Submits every open attempt whose deadline has passed, from its saved answers.
 
@@ -237,4 +260,6 @@ def standing_from(quiz: QuizPage, attempts: list[Attempt]) -> QuizStanding:
 
 
 def quiz_standing(quiz: QuizPage, user) -> QuizStanding:
-    return standing_from(quiz, list(Attempt.objects.filter(quiz=quiz, user=user)))
+    # Without the papers: a participant's tenth attempt costs what the first did.
+    attempts = Attempt.objects.filter(quiz=quiz, user=user).defer("paper")
+    return standing_from(quiz, list(attempts))

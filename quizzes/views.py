@@ -1,7 +1,8 @@
 """What a participant does with a quiz: start, answer, submit, see the result.
 
-``QuizPage`` routes each URL here. Views translate between HTTP and
-``quizzes.attempts``; the rules live there and in ``quizzes.grading``.
+The quiz page serves its start page and starts attempts; an attempt's pages
+are plain URLs by attempt id (``quizzes/urls.py``). Views translate between
+HTTP and ``quizzes.attempts``; the rules live there and in ``quizzes.grading``.
 """
 
 import json
@@ -10,13 +11,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from quizzes.attempts import (
     AttemptRefused,
+    grade_if_overdue,
     grade_overdue_attempts,
     quiz_standing,
     save_answer,
@@ -31,6 +35,10 @@ from quizzes.review import review_of
 
 # An autosave carries a few answers (more after reconnecting), never a book.
 MAX_AUTOSAVE_ANSWERS = 200
+
+
+def attempt_url(attempt, route="attempt") -> str:
+    return reverse(f"quizzes:{route}", args=[attempt.pk])
 
 
 def quiz_home(request, quiz):
@@ -52,43 +60,51 @@ def start(request, quiz):
     except AttemptRefused as refused:
         messages.error(request, refused.message)
         return redirect(quiz.get_url(request))
-    return redirect(attempt_url(quiz, attempt, request))
+    return redirect(attempt_url(attempt))
 
 
-def attempt_url(quiz, attempt, request, route="attempt") -> str:
-    return quiz.get_url(request) + quiz.reverse_subpage(route, args=[attempt.number])
+def _own_attempt(request, attempt_id) -> Attempt:
+    """The logged-in participant's attempt, graded first if its time is up.
 
-
-def _own_attempt(request, quiz, number) -> Attempt:
-    """The logged-in participant's attempt; anyone else's number is a 404."""
+    Another participant's attempt id is a 404, the same as an unknown one.
+    """
     if not request.user.is_authenticated:
         raise Http404
-    grade_overdue_attempts(quiz=quiz, user=request.user)
-    return get_object_or_404(Attempt, quiz=quiz, user=request.user, number=number)
+    try:
+        attempt = Attempt.objects.select_related("quiz").get(
+            pk=attempt_id, user=request.user
+        )
+    except Attempt.DoesNotExist:
+        raise Http404 from None
+    return grade_if_overdue(attempt)
 
 
-def attempt_page(request, quiz, number):
+def _page_context(request, attempt, **extra):
+    context = attempt.quiz.get_context(request)
+    context.update(attempt=attempt, **extra)
+    return context
+
+
+def attempt_page(request, attempt_id):
     """All questions on one page; without JavaScript the form posts here."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    attempt = _own_attempt(request, quiz, number)
+    attempt = _own_attempt(request, attempt_id)
     if not attempt.is_open:
-        return redirect(attempt_url(quiz, attempt, request, "result"))
+        return redirect(attempt_url(attempt, "result"))
     if request.method == "POST":
         responses = responses_from_post(attempt.paper, request.POST)
         if "submit" in request.POST:
             unanswered = [q for q in attempt.paper if responses.get(q["key"]) is None]
             if unanswered and "confirmed" not in request.POST:
                 _save_all(request, attempt, responses)
-                return _render_attempt(
-                    request, quiz, attempt, confirm_unanswered=unanswered
-                )
+                return _render_attempt(request, attempt, confirm_unanswered=unanswered)
             submit_attempt(attempt=attempt, responses=responses)
-            return redirect(attempt_url(quiz, attempt, request, "result"))
+            return redirect(attempt_url(attempt, "result"))
         if _save_all(request, attempt, responses):
             messages.success(request, _("Your answers are saved."))
-        return redirect(attempt_url(quiz, attempt, request))
-    return _render_attempt(request, quiz, attempt)
+        return redirect(attempt_url(attempt))
+    return _render_attempt(request, attempt)
 
 
 def _save_all(request, attempt, responses) -> bool:
@@ -101,12 +117,12 @@ def _save_all(request, attempt, responses) -> bool:
     return True
 
 
-def _render_attempt(request, quiz, attempt, confirm_unanswered=()):
-    saved = {a.question_key: a for a in attempt.answers.all()}
-    questions = [
+def _questions_for_page(paper, saved):
+    """The public view of each question, numbered, with the saved response."""
+    return [
         {
             **question,
-            "number": index,
+            "number": number,
             "field": field_name(question["key"]),
             "response": saved[question["key"]].response
             if question["key"] in saved
@@ -115,73 +131,73 @@ def _render_attempt(request, quiz, attempt, confirm_unanswered=()):
             if question["key"] in saved
             else 0,
         }
-        for index, question in enumerate(public_paper(attempt.paper), start=1)
+        for number, question in enumerate(public_paper(paper), start=1)
     ]
-    context = quiz.get_context(request)
-    context.update(
-        attempt=attempt,
+
+
+def _render_attempt(request, attempt, confirm_unanswered=()):
+    saved = {a.question_key: a for a in attempt.answers.all()}
+    questions = _questions_for_page(attempt.paper, saved)
+    unanswered_keys = {question["key"] for question in confirm_unanswered}
+    context = _page_context(
+        request,
+        attempt,
         questions=questions,
         answered=sum(1 for q in questions if q["response"] is not None),
         server_now=timezone.now(),
-        confirm_unanswered=[q for q in questions if q["key"] in {u["key"] for u in confirm_unanswered}],
-        save_url=attempt_url(quiz, attempt, request, "autosave"),
-        submit_url=attempt_url(quiz, attempt, request, "submit"),
-    )  # fmt: skip
+        confirm_unanswered=[q for q in questions if q["key"] in unanswered_keys],
+        save_url=attempt_url(attempt, "autosave"),
+        submit_url=attempt_url(attempt, "submit"),
+    )
     return TemplateResponse(request, "quizzes/attempt.html", context)
 
 
-def autosave(request, quiz, number):
+@require_POST
+def autosave(request, attempt_id):
     """Saves the answers the page sends as they are given (JSON in, JSON out).
 
     Body: ``{"answers": [{"question": key, "response": ..., "revision": n}]}``.
     The page queues answers while offline and sends the queue in one request.
     """
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    attempt = _own_attempt(request, quiz, number)
+    attempt = _own_attempt(request, attempt_id)
     try:
         answers = json.loads(request.body)["answers"]
         if not isinstance(answers, list) or len(answers) > MAX_AUTOSAVE_ANSWERS:
             raise ValueError
         saved = []
         for item in answers:
-            answer = save_answer(
+            revision = save_answer(
                 attempt=attempt,
                 question_key=str(item["question"]),
                 response=item.get("response"),
                 revision=int(item.get("revision", 0)),
             )
-            saved.append({"question": answer.question_key, "revision": answer.revision})
+            saved.append({"question": item["question"], "revision": revision})
     except AttemptRefused as refused:
         return JsonResponse({"error": str(refused.message), "closed": True}, status=409)
     except (ValueError, KeyError, TypeError, InvalidResponse):
         return JsonResponse({"error": _("The answer could not be read.")}, status=400)
-    return JsonResponse({"saved": saved, "deadline": _iso(attempt.deadline)})
+    deadline = attempt.deadline.isoformat() if attempt.deadline else None
+    return JsonResponse({"saved": saved, "deadline": deadline})
 
 
-def _iso(moment):
-    return moment.isoformat() if moment else None
-
-
-def submit(request, quiz, number):
-    """The confirmed submit (the page's dialog, or the no-JavaScript confirm step)."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    attempt = _own_attempt(request, quiz, number)
-    # The page saved every answer before asking to submit; grade what is saved.
+@require_POST
+def submit(request, attempt_id):
+    """The confirmed submit from the page's dialog; grades what is saved."""
+    attempt = _own_attempt(request, attempt_id)
     submit_attempt(attempt=attempt)
-    return redirect(attempt_url(quiz, attempt, request, "result"))
+    return redirect(attempt_url(attempt, "result"))
 
 
-def result(request, quiz, number):
-    attempt = _own_attempt(request, quiz, number)
+def result(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
     if attempt.is_open:
-        return redirect(attempt_url(quiz, attempt, request))
-    context = quiz.get_context(request)
-    context.update(
-        attempt=attempt,
+        return redirect(attempt_url(attempt))
+    context = _page_context(
+        request,
+        attempt,
         review=review_of(attempt),
-        standing=quiz_standing(quiz, request.user),
+        standing=quiz_standing(attempt.quiz, request.user),
     )
     return TemplateResponse(request, "quizzes/result.html", context)
 
@@ -207,16 +223,7 @@ def preview(request, quiz):
     context.update(
         attempt=None,
         is_preview=True,
-        questions=[
-            {
-                **q,
-                "number": i,
-                "field": field_name(q["key"]),
-                "response": None,
-                "revision": 0,
-            }
-            for i, q in enumerate(public_paper(paper), start=1)
-        ],
+        questions=_questions_for_page(paper, {}),
         answered=0,
     )
     return TemplateResponse(request, "quizzes/attempt.html", context)

@@ -189,15 +189,12 @@ class QuizPage(RoutablePageMixin, Page):
                 }
             )
 
-    # Serving delegates to quizzes.views (URL words are Indonesian, like the site's).
+    # The page serves its start page and starts attempts; an attempt's own
+    # URLs (quizzes/urls.py) skip the page tree, because autosave is the
+    # busiest request of an event and routing through the tree costs a query
+    # per level. URL words are Indonesian, like the rest of the site.
     home = path("")(_delegate("quiz_home"))
     start = path("mulai/", name="start")(_delegate("start"))
-    attempt = path("percobaan/<int:number>/", name="attempt")(_delegate("attempt_page"))
-    autosave = path("percobaan/<int:number>/simpan/", name="autosave")(
-        _delegate("autosave")
-    )
-    submit = path("percobaan/<int:number>/kirim/", name="submit")(_delegate("submit"))
-    result = path("percobaan/<int:number>/hasil/", name="result")(_delegate("result"))
 
     def serve_preview(self, request, mode_name):
         return _delegate("preview")(self, request)
