@@ -11,9 +11,10 @@ from django.views import View
 from django.views.generic import TemplateView
 from taggit.models import Tag
 
-from lms.catalogue import search_learning, tagged_pages
+from lms.catalogue import lesson_context, search_learning, tagged_pages
 from lms.models import LessonPage
 from lms.progress import set_lesson_completion
+from lms.templatetags.lms_tags import progress_label
 
 RESULTS_PER_PAGE = 20
 
@@ -83,7 +84,18 @@ class LessonCompletionView(View):
         done = request.POST.get("done", "1") != "0"
         set_lesson_completion(user=request.user, lesson=lesson, done=done)
         if "application/json" in request.headers.get("Accept", ""):
-            return JsonResponse({"lesson": lesson.pk, "done": done})
+            progress = lesson_context(lesson, user=request.user)["progress"]
+            return JsonResponse(
+                {
+                    "lesson": lesson.pk,
+                    "done": done,
+                    "progress": {
+                        "done": progress.done,
+                        "total": progress.total,
+                        "label": progress_label(progress),
+                    },
+                }
+            )
         messages.success(
             request,
             _("Lesson marked as done.") if done else _("Lesson marked as not done."),

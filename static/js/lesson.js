@@ -95,6 +95,25 @@
     if (status && message) {
       status.textContent = message;
     }
+    showProgress(data.progress);
+  }
+
+  // The module's progress under the form ("2 dari 4 materi selesai" and the
+  // bar), as the server counted it after this lesson was marked.
+  function showProgress(progress) {
+    const box = document.querySelector("[data-module-progress]");
+    if (!box || !progress) {
+      return;
+    }
+    const label = box.querySelector(".progress__label");
+    const bar = box.querySelector("progress");
+    if (label && progress.label) {
+      label.textContent = progress.label;
+    }
+    if (bar) {
+      bar.max = progress.total;
+      bar.value = progress.done;
+    }
   }
 
   function initAutoComplete() {

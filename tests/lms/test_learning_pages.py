@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import (
 
 from home.models import HomePage
 from lms.models import LessonPage, ModuleIndexPage, ModulePage, User
+from quizzes.models import QuizPage
 from tests.conftest import LearningTree
 from tests.factories import HomePageFactory, SpeakerProfileFactory
 
@@ -26,7 +27,7 @@ class LearningPageTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ModuleIndexPage, {HomePage, ModuleIndexPage})
         self.assertAllowedSubpageTypes(ModuleIndexPage, {ModuleIndexPage, ModulePage})
         self.assertAllowedParentPageTypes(ModulePage, {ModuleIndexPage})
-        self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
+        self.assertAllowedSubpageTypes(ModulePage, {LessonPage, QuizPage})
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})
         self.assertAllowedSubpageTypes(LessonPage, set())
 

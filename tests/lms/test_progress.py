@@ -116,7 +116,11 @@ def test_the_end_of_page_script_gets_json(client, participant, learning):
     response = client.post(
         completion_url(learning.lessons[0]), HTTP_ACCEPT="application/json"
     )
-    assert response.json() == {"lesson": learning.lessons[0].pk, "done": True}
+    assert response.json() == {
+        "lesson": learning.lessons[0].pk,
+        "done": True,
+        "progress": {"done": 1, "total": 3, "label": "1 dari 3 materi selesai"},
+    }
 
 
 @pytest.mark.django_db

@@ -101,7 +101,9 @@ def test_the_demo_runs_background_work_without_a_worker():
         DJANGO_SETTINGS_MODULE="lms.settings.dev",
     )
     assert result.returncode == 0, result.stderr
-    assert "django_tasks.backends.immediate.ImmediateBackend" in result.stdout.splitlines()
+    assert (
+        "django_tasks.backends.immediate.ImmediateBackend" in result.stdout.splitlines()
+    )
 
 
 def test_jakarta_time_and_indonesian_first():
