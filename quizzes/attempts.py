@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -105,17 +106,17 @@ def _question(attempt: Attempt, key: str) -> dict:
 
 @transaction.atomic
 def save_answer(
-    *, attempt: Attempt, question_key: str, response, revision: int = 0,
+    *, attempt: Attempt, question_key: str, response, revision: int | None = None,
     now: datetime.datetime | None = None,
 ) -> int:  # fmt: skip
-    """Stores the latest response to one question (the autosave); returns the
-    revision now stored.
+    """Stores the latest response to one question; returns the revision now stored.
 
-    A revision lower than the stored one is an older save that arrived late
-    (a queue flushed after reconnecting): it is acknowledged and ignored. The
-    attempt's row is locked while the answer is written, so an answer and a
-    submit never interleave: either the answer is in before grading, or it is
-    refused.
+    The page's autosave sends a ``revision`` per question: a lower one than
+    stored is an older save that arrived late (a queue flushed after
+    reconnecting), acknowledged and ignored. A plain form post (no revision)
+    always wins, as the newest thing the participant did. The attempt's row is
+    locked while the answer is written, so an answer and a submit never
+    interleave: either the answer is in before grading, or it is refused.
     """
     now = now or timezone.now()
     value = clean_response(_question(attempt, question_key), response)
@@ -125,13 +126,21 @@ def save_answer(
         .filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS)
         .values_list("deadline", flat=True)
     )
-    if not open_deadline or (open_deadline[0] and now > open_deadline[0] + GRACE):
+    if not open_deadline:
+        raise AttemptRefused(_("This attempt has been submitted already."))
+    if open_deadline[0] and now > open_deadline[0] + GRACE:
         raise AttemptRefused(_("Time is up: this attempt no longer accepts answers."))
     answers = Answer.objects.filter(attempt=attempt, question_key=question_key)
-    if answers.filter(revision__lte=revision).update(
+    if revision is None:
+        if answers.update(response=value, revision=F("revision") + 1, saved_at=now):
+            return answers.values_list("revision", flat=True).get()
+        revision = 1
+    elif answers.filter(revision__lte=revision).update(
         response=value, revision=revision, saved_at=now
     ):
         return revision
+    if value is None and not answers.exists():
+        return revision  # nothing to clear: an unanswered question stays without a row
     try:
         with transaction.atomic():
             Answer.objects.create(

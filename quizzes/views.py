@@ -5,6 +5,7 @@ are plain URLs by attempt id (``quizzes/urls.py``). Views translate between
 HTTP and ``quizzes.attempts``; the rules live there and in ``quizzes.grading``.
 """
 
+import functools
 import json
 
 from django.contrib import messages
@@ -63,13 +64,29 @@ def start(request, quiz):
     return redirect(attempt_url(attempt))
 
 
+def attempt_view(view):
+    """Views of one attempt: logged in only (a session that expired mid-quiz is
+    sent to log in, or told so in JSON), and only the requester's own attempt."""
+
+    @functools.wraps(view)
+    def wrapper(request, attempt_id):
+        if not request.user.is_authenticated:
+            if request.content_type == "application/json":
+                message = _(
+                    "You have been logged out. Log in again; your answers are kept."
+                )
+                return JsonResponse({"error": message, "login": True}, status=403)
+            return redirect_to_login(request.get_full_path())
+        return view(request, _own_attempt(request, attempt_id))
+
+    return wrapper
+
+
 def _own_attempt(request, attempt_id) -> Attempt:
     """The logged-in participant's attempt, graded first if its time is up.
 
     Another participant's attempt id is a 404, the same as an unknown one.
     """
-    if not request.user.is_authenticated:
-        raise Http404
     try:
         attempt = Attempt.objects.select_related("quiz").get(
             pk=attempt_id, user=request.user
@@ -85,11 +102,9 @@ def _page_context(request, attempt, **extra):
     return context
 
 
-def attempt_page(request, attempt_id):
+@attempt_view
+def attempt_page(request, attempt):
     """All questions on one page; without JavaScript the form posts here."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    attempt = _own_attempt(request, attempt_id)
     if not attempt.is_open:
         return redirect(attempt_url(attempt, "result"))
     if request.method == "POST":
@@ -153,13 +168,13 @@ def _render_attempt(request, attempt, confirm_unanswered=()):
 
 
 @require_POST
-def autosave(request, attempt_id):
+@attempt_view
+def autosave(request, attempt):
     """Saves the answers the page sends as they are given (JSON in, JSON out).
 
     Body: ``{"answers": [{"question": key, "response": ..., "revision": n}]}``.
     The page queues answers while offline and sends the queue in one request.
     """
-    attempt = _own_attempt(request, attempt_id)
     try:
         answers = json.loads(request.body)["answers"]
         if not isinstance(answers, list) or len(answers) > MAX_AUTOSAVE_ANSWERS:
@@ -170,7 +185,7 @@ def autosave(request, attempt_id):
                 attempt=attempt,
                 question_key=str(item["question"]),
                 response=item.get("response"),
-                revision=int(item.get("revision", 0)),
+                revision=int(item.get("revision", 0)),  # the page always counts
             )
             saved.append({"question": item["question"], "revision": revision})
     except AttemptRefused as refused:
@@ -182,15 +197,15 @@ def autosave(request, attempt_id):
 
 
 @require_POST
-def submit(request, attempt_id):
+@attempt_view
+def submit(request, attempt):
     """The confirmed submit from the page's dialog; grades what is saved."""
-    attempt = _own_attempt(request, attempt_id)
     submit_attempt(attempt=attempt)
     return redirect(attempt_url(attempt, "result"))
 
 
-def result(request, attempt_id):
-    attempt = _own_attempt(request, attempt_id)
+@attempt_view
+def result(request, attempt):
     if attempt.is_open:
         return redirect(attempt_url(attempt))
     context = _page_context(

@@ -210,7 +210,9 @@ def test_the_attempt_limit_holds(taker, quiz):
         taker.post(attempt_path("kirim/", Attempt.objects.latest("number").number))
     response = taker.post(url(quiz, "mulai/"), follow=True)
     assert Attempt.objects.count() == quiz.max_attempts
-    assert "Kesempatan Anda mengerjakan kuis ini sudah habis" in response.content.decode()
+    assert (
+        "Kesempatan Anda mengerjakan kuis ini sudah habis" in response.content.decode()
+    )
 
 
 def test_starting_twice_resumes_the_open_attempt(taker, quiz):
@@ -302,3 +304,45 @@ def test_my_quizzes_lists_grades_and_open_attempts(taker, quiz):
     start(taker, quiz)
     html = taker.get("/kuis/saya/").content.decode()
     assert quiz.title in html
+
+
+def test_a_plain_form_save_wins_over_an_earlier_autosave(taker, quiz):
+    attempt = start(taker, quiz)
+    question = next(q for q in attempt.paper if q["type"] == "short_answer")
+    autosave(taker, quiz, attempt, question, "lama", revision=3)
+    taker.post(attempt_path(), {f"q-{question['key']}": "baru", "save": "1"})
+    answer = Answer.objects.get(question_key=question["key"])
+    assert (answer.response, answer.revision) == ("baru", 4)
+
+
+def test_the_no_javascript_confirmation_stores_no_empty_answers(taker, quiz):
+    start(taker, quiz)
+    taker.post(attempt_path(), {"submit": "1"})
+    assert not Answer.objects.exists()
+
+
+def test_an_expired_session_is_sent_to_log_in_not_told_not_found(
+    client, participant, quiz
+):
+    client.force_login(participant)
+    attempt = start(client, quiz)
+    client.logout()
+    for route in ("", "hasil/"):
+        response = client.get(attempt_path(route))
+        assert response.status_code == 302 and "/akun/masuk/" in response.url
+    assert "/akun/masuk/" in client.post(attempt_path("kirim/")).url
+    reply = client.post(
+        attempt_path("simpan/"),
+        json.dumps({"answers": []}),
+        content_type="application/json",
+    )
+    assert reply.status_code == 403 and reply.json()["login"]
+    assert Attempt.objects.get(pk=attempt.pk).is_open
+
+
+def test_an_answer_after_a_submit_in_another_tab_says_so(taker, quiz):
+    attempt = start(taker, quiz)
+    taker.post(attempt_path("kirim/"))
+    reply = autosave(taker, quiz, attempt, attempt.paper[0], None)
+    assert reply.status_code == 409
+    assert "sudah dikirim" in reply.json()["error"]

@@ -25,7 +25,10 @@ def flow_queries(client, quiz):
     attempt = Attempt.objects.filter(quiz=quiz).latest("pk")
     base = f"/kuis/percobaan/{attempt.pk}/"
     question = attempt.paper[0]
-    body = json.dumps({"answers": [{"question": question["key"], "response": None}]})
+    response = question["options"][0]["key"]  # the first question is a single choice
+    body = json.dumps(
+        {"answers": [{"question": question["key"], "response": response}]}
+    )
     counts["first autosave"] = measure(
         client, "post", base + "simpan/", data=body, content_type="application/json"
     )
