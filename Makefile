@@ -24,13 +24,14 @@ run: $(DEPS) system-packages
 test: $(DEPS) browser-packages lint
 	$(TEST_SETTINGS) $(BIN)/pytest
 
-## serve: production-like stack (gunicorn + whitenoise + task worker) on DATABASE_URL
+## serve: production-like stack (gunicorn + whitenoise + task worker + the minute grading timer) on DATABASE_URL
 serve: $(DEPS) system-packages
 	$(PROD_SETTINGS) $(MANAGE) migrate --noinput
 	$(PROD_SETTINGS) $(MANAGE) createcachetable
 	$(PROD_SETTINGS) $(MANAGE) collectstatic --noinput --verbosity 0
 	trap 'kill 0' EXIT; \
 	$(PROD_SETTINGS) $(MANAGE) db_worker & \
+	while sleep 60; do $(PROD_SETTINGS) $(MANAGE) grade_overdue_attempts >/dev/null; done & \
 	$(PROD_SETTINGS) $(BIN)/gunicorn lms.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -
 
 ## bench: run the benchmarks in bench/ (BENCH=name for one) and write bench/latest.json
