@@ -55,21 +55,18 @@ def quiz_flow_20q() -> float:
     base = quiz.url
 
     def complete_quiz():
-        number = client.post(base + "mulai/").url.rstrip("/").rsplit("/", 1)[-1]
-        attempt = Attempt.objects.get(quiz=quiz, user=user, number=number)
+        started = client.post(base + "mulai/")
+        attempt_url = started.url
+        attempt = Attempt.objects.get(quiz=quiz, user=user, status="in_progress")
         for key, response in _responses(attempt.paper):
-            client.post(
-                f"{base}percobaan/{number}/simpan/",
-                json.dumps(
-                    {
-                        "answers": [
-                            {"question": key, "response": response, "revision": 1}
-                        ]
-                    }
-                ),
+            answer = {"question": key, "response": response, "revision": 1}
+            saved = client.post(
+                attempt_url + "simpan/",
+                json.dumps({"answers": [answer]}),
                 content_type="application/json",
             )
-        client.post(f"{base}percobaan/{number}/kirim/")
-        client.get(f"{base}percobaan/{number}/hasil/")
+            assert saved.status_code == 200, saved.content
+        client.post(attempt_url + "kirim/")
+        assert client.get(attempt_url + "hasil/").status_code == 200
 
     return median_ms(complete_quiz, repeat=10, warmup=2)
