@@ -46,13 +46,14 @@ def attempts_left(quiz: QuizPage, used: int) -> int | None:
 
 @transaction.atomic
 def start_attempt(
-    *, quiz: QuizPage, user, now: datetime.datetime | None = None
+    *, quiz: QuizPage, user, now: datetime.datetime | None = None, rng=None
 ) -> Attempt:
     """The participant's open attempt at ``quiz``, or a new one with a frozen paper.
 
     The participant's row is locked first, so two starts at once (a double
     tap, two tabs) are served one after the other: the second finds the first
-    attempt open and returns it, and the attempt limit holds.
+    attempt open and returns it, and the attempt limit holds. ``rng`` makes
+    the paper's draw and shuffle reproducible (demo data, tests).
     """
     now = now or timezone.now()
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
@@ -76,6 +77,7 @@ def start_attempt(
         shuffle_questions=quiz.shuffle_questions,
         shuffle_options=quiz.shuffle_options,
         draw=quiz.draw_count,
+        rng=rng,
     )
     try:
         with transaction.atomic():

@@ -135,10 +135,25 @@ def freeze_paper(questions, *, shuffle_questions: bool, shuffle_options: bool,
 
 
 def question_from_block(block_type: str, value):
-    """A question as the grading rules see it, straight from the editor's block."""
+    """A question as the grading rules see it, straight from the editor's block.
+
+    Options, items and matches are keyed by their text here (not by random
+    keys, as in a paper), so the rules can tell the author that two of them
+    are the same.
+    """
+    if block_type == "matching":
+        return grading.Matching(
+            points=Fraction(Decimal(value["points"])),
+            pairs=tuple(
+                grading.MatchPair(p["prompt"], p["answer"]) for p in value["pairs"]
+            ),
+            distractors=tuple(value["distractors"]),
+        )
     frozen = freeze_question(
         block_type, value, keys=_Keys(), rng=random.Random(0), shuffle_options=False
     )
+    for option in frozen.get("options", ()):
+        option["key"] = option["text"]
     return question_from_paper(frozen)
 
 

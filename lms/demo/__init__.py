@@ -1,17 +1,32 @@
 """Demo data for `make run`, the browser tests and a first look at the product.
 
 Each step is idempotent: it looks records up by a natural key (a username, an
-organisation's name, the one home page) and creates or corrects them, so
-running the seeder twice leaves the same data as running it once. Later
-features add their own step to ``STEPS``.
+organisation's name, the one home page, a page's slug under its parent) and
+creates or corrects them, so running the seeder twice leaves the same data as
+running it once. Later features add their own step to ``STEPS``.
+
+``seed_quizzes`` writes the practice quizzes and the event's pre-test and
+post-test; ``seed_participants`` then adds the generated participants
+(peserta01…) and their attempts at those tests, which are never deleted or
+regenerated once made.
 """
 
 from .accounts import DEMO_PASSWORD, seed_accounts
 from .learning import seed_learning
 from .organisations import seed_organisations
+from .participants import seed_participants
+from .quizzes import seed_quizzes
 from .site import seed_site
 
-# In dependency order: accounts belong to organisations; speakers are accounts.
-STEPS = (seed_site, seed_organisations, seed_accounts, seed_learning)
+# In dependency order: accounts belong to organisations; speakers are accounts;
+# quizzes sit in modules; participants' attempts are at quizzes.
+STEPS = (
+    seed_site,
+    seed_organisations,
+    seed_accounts,
+    seed_learning,
+    seed_quizzes,
+    seed_participants,
+)
 
 __all__ = ["DEMO_PASSWORD", "STEPS"]

@@ -33,7 +33,10 @@ def accepted_answers(question) -> str:
         if Fraction(answer["credit"]) < 1:
             continue
         if "text" in answer:
-            shown.append(answer["text"])
+            # The wildcard is the author's tool; participants read "…".
+            shown.append(
+                answer["text"].replace("\\*", "\0").replace("*", "…").replace("\0", "*")
+            )
         elif answer.get("value") is not None:
             tolerance = answer.get("tolerance")
             shown.append(

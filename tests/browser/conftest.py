@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 
 BROWSER_DIR = Path(__file__).resolve().parent
 SCREENSHOT_DIR = BROWSER_DIR / "screenshots"
+DOCS_IMG = BROWSER_DIR.parents[1] / "docs" / "img"
 
 # Headless Chromium as root, without the background services that try to
 # reach Google (this machine has no network) or slow every launch down.
@@ -156,3 +157,14 @@ def screenshot(request):
         return path
 
     return save
+
+
+def save_doc_image(page, name):
+    """The visible part of ``page`` as a documentation picture, ``docs/img/<name>.png``.
+
+    Only with ``UPDATE_DOC_IMAGES=1``: a normal test run must not rewrite
+    committed files. Otherwise the picture goes to screenshots/ for a look.
+    """
+    folder = DOCS_IMG if os.environ.get("UPDATE_DOC_IMAGES") == "1" else SCREENSHOT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=folder / f"{name}.png", full_page=False, animations="disabled")

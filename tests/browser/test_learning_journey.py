@@ -13,15 +13,13 @@ supplement in lms/locale_wagtail).
 """
 
 import re
-from pathlib import Path
 
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from lms.demo import DEMO_PASSWORD
 from lms.models import LessonPage, ModulePage
-
-DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+from tests.browser.conftest import save_doc_image
 
 LESSON_TITLE = "Menata TPS Cempaka untuk pemilih lansia"
 SEARCH_WORD = "Cempaka"
@@ -59,12 +57,8 @@ def _shot(screenshot, page, label):
 
 
 def _document(page, name):
-    """Saves the visible part of the page as docs/img/<name>.png."""
     _settle(page)
-    DOCS_IMG.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=DOCS_IMG / f"{name}.png", full_page=False, animations="disabled"
-    )
+    save_doc_image(page, name)
 
 
 def _page_width(page):

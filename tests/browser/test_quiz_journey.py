@@ -18,7 +18,6 @@ not need words it uses the page's data- hooks.
 
 import datetime
 import re
-from pathlib import Path
 
 from django.urls import reverse
 from django.utils import timezone
@@ -27,10 +26,8 @@ from playwright.sync_api import expect
 from lms.demo import DEMO_PASSWORD
 from lms.models import ModulePage
 from quizzes.models import Answer, Attempt
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, save_doc_image
 from tests.factories import QuizPageFactory, question_blocks
-
-DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
 QUIZ_TITLE = "Kuis Tahapan Pemilu 2024"
 
@@ -147,11 +144,7 @@ def _shot(screenshot, page, label):
 
 
 def _document(page, name):
-    """Saves the visible part of the page as docs/img/<name>.png."""
-    DOCS_IMG.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=DOCS_IMG / f"{name}.png", full_page=False, animations="disabled"
-    )
+    save_doc_image(page, name)
 
 
 def _show(locator):

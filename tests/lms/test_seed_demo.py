@@ -1,4 +1,5 @@
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -48,6 +49,10 @@ def test_demo_accounts_have_their_roles_and_profiles():
         user.username: sorted(g.name for g in user.groups.all())
         for user in User.objects.prefetch_related("groups")
     }
+    # Generated participants for reports (peserta01…): see test_demo_quizzes.py.
+    generated = [name for name in roles if re.fullmatch(r"peserta[0-9]{2}", name)]
+    assert len(generated) == 30
+    assert all(roles.pop(name) == [PARTICIPANT] for name in generated)
     # Speakers are also in their organisation's group, which opens its shelf.
     assert roles == {
         "admin": [],

@@ -7,5 +7,6 @@ Penghitungan Suara; KPU's published guidance on DPT/DPTb/DPK.
 
 from .lessons import LESSONS
 from .module import DOCUMENTS, IMAGES, MODULE
+from .quiz import QUIZ
 
-__all__ = ["DOCUMENTS", "IMAGES", "LESSONS", "MODULE"]
+__all__ = ["DOCUMENTS", "IMAGES", "LESSONS", "MODULE", "QUIZ"]

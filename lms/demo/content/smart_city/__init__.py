@@ -8,5 +8,6 @@ Pergub DKI 171/2016 tentang Pedoman RT dan RW.
 
 from .lessons import LESSONS
 from .module import DOCUMENTS, IMAGES, MODULE
+from .quiz import QUIZ
 
-__all__ = ["DOCUMENTS", "IMAGES", "LESSONS", "MODULE"]
+__all__ = ["DOCUMENTS", "IMAGES", "LESSONS", "MODULE", "QUIZ"]

@@ -8,5 +8,6 @@ huruf n); the 2022 joint decree (SKB) on the neutrality of ASN employees.
 
 from .lessons import LESSONS
 from .module import DOCUMENTS, IMAGES, MODULE
+from .quiz import QUIZ
 
-__all__ = ["DOCUMENTS", "IMAGES", "LESSONS", "MODULE"]
+__all__ = ["DOCUMENTS", "IMAGES", "LESSONS", "MODULE", "QUIZ"]

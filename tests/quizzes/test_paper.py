@@ -1,0 +1,85 @@
+"""Freezing papers: random keys, the public view, and the editor's checks."""
+
+import random
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from quizzes.blocks import QuestionsBlock
+from quizzes.paper import freeze_paper, public_paper
+from quizzes.templatetags.quiz_tags import accepted_answers
+from tests.factories import question_blocks
+
+BLOCK = QuestionsBlock()
+
+
+def stream(raw):
+    return BLOCK.to_python(raw)
+
+
+def test_each_paper_gets_its_own_random_keys():
+    first = freeze_paper(stream(question_blocks()), shuffle_questions=False,
+                         shuffle_options=False, draw=None)  # fmt: skip
+    second = freeze_paper(stream(question_blocks()), shuffle_questions=False,
+                          shuffle_options=False, draw=None)  # fmt: skip
+    assert [q["key"] for q in first] != [q["key"] for q in second]
+
+
+def test_drawing_takes_that_many_distinct_questions():
+    paper = freeze_paper(stream(question_blocks()), shuffle_questions=True,
+                         shuffle_options=True, draw=3, rng=random.Random(1))  # fmt: skip
+    assert len(paper) == 3
+    assert len({q["text"] for q in paper}) == 3
+
+
+def test_the_public_view_carries_no_credit_feedback_or_pairs():
+    paper = freeze_paper(stream(question_blocks()), shuffle_questions=False,
+                         shuffle_options=False, draw=None)  # fmt: skip
+    text = repr(public_paper(paper))
+    for secret in ("credit", "feedback", "pairs", "correct", "answers"):
+        assert secret not in text
+
+
+def test_matching_choices_are_shuffled_even_when_options_are_not():
+    orders = set()
+    for seed in range(20):
+        paper = freeze_paper(stream(question_blocks()), shuffle_questions=False,
+                             shuffle_options=False, draw=None, rng=random.Random(seed))  # fmt: skip
+        matching = paper[-1]
+        orders.add(tuple(c["text"] for c in matching["choices"]))
+    assert len(orders) > 1
+
+
+def with_value(index, **changes):
+    raw = question_blocks()
+    raw[index]["value"].update(changes)
+    return raw
+
+
+def option(text, credit):
+    return {"text": f"<p>{text}</p>", "credit": credit, "feedback": ""}
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (with_value(0, options=[option("Sama", 100), option("Sama", 0)]), "sama"),
+        (with_value(0, options=[option("A", 100), option("B", 100)]), "tepat satu"),
+        (
+            with_value(5, pairs=[{"prompt": "KPU", "answer": "X"},
+                                 {"prompt": "KPU", "answer": "Y"}]),
+            "sama",
+        ),
+        (with_value(5, distractors=["Penyelenggara"]), "juga merupakan pasangan yang benar"),
+    ],
+)  # fmt: skip
+def test_the_editor_refuses_look_alike_options_and_matches(raw, message):
+    with pytest.raises(ValidationError) as refused:
+        BLOCK.clean(stream(raw))
+    assert message in str(refused.value.block_errors)
+
+
+def test_accepted_wildcards_are_shown_as_an_ellipsis():
+    question = {"answers": [{"text": "*sigap lapor*", "credit": "1"},
+                            {"text": "2\\*3", "credit": "1"}]}  # fmt: skip
+    assert accepted_answers(question) == "…sigap lapor…, 2*3"
