@@ -107,6 +107,18 @@ def _lessons_of(module: ModulePage):
     )
 
 
+def _quizzes_of(module: ModulePage):
+    from quizzes.models import QuizPage
+
+    return (
+        QuizPage.objects.live()
+        .public()
+        .child_of(module)
+        .order_by("path")
+        .defer_streamfields()
+    )
+
+
 def module_outline(module: ModulePage, *, user) -> dict:
     """A module page's lessons with their status, progress, speakers and tags."""
     lessons = list(_lessons_of(module))
@@ -131,6 +143,7 @@ def module_outline(module: ModulePage, *, user) -> dict:
         "continue_lesson": by_id.get(progress.resume_lesson_id) if rows else None,
         "first_lesson": lessons[0] if lessons else None,
         "speakers": list(speakers) if module.pk else [],
+        "quizzes": list(_quizzes_of(module)),
         "tags": list(module.tags.all()),
     }
 

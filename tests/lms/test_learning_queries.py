@@ -71,7 +71,7 @@ def test_page_query_budgets(visitor, learning):
     learning.lessons[0].save_revision().publish()
     budgets = {
         "/modul/": 21,
-        learning.module.url: 24,
+        learning.module.url: 26,
         learning.lessons[1].url: 26,
         "/topik/pemilu/": 14,
         "/cari/?q=materi": 13,

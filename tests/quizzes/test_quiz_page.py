@@ -121,3 +121,11 @@ def test_a_speaker_writes_a_quiz_in_their_own_module_and_submits_it(client, lear
     )
     assert other.status_code in (302, 403)
     assert QuizPage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_module_page_lists_its_published_quizzes(client, quiz):
+    html = client.get(quiz.get_parent().url).content.decode()
+    assert f'href="{quiz.url}"' in html
+    quiz.unpublish()
+    assert f'href="{quiz.url}"' not in client.get(quiz.get_parent().url).content.decode()
