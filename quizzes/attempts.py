@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from quizzes import grading
 from quizzes.models import Answer, Attempt, QuizPage
 from quizzes.paper import (
+    InvalidResponse,
     clean_response,
     freeze_paper,
     grading_response,
@@ -87,26 +88,37 @@ def start_attempt(
                 number=used + 1,
                 started_at=now,
                 deadline=min(deadlines) if deadlines else None,
+                pass_mark=quiz.pass_mark,
                 paper=paper,
             )
     except IntegrityError:  # a concurrent start won (databases without row locks)
         return attempts.in_progress().get()
 
 
+def effective_deadline(deadline, closes_at):
+    """The earlier of the attempt's own deadline and the quiz's closing time.
+
+    Read from the quiz each time: an organiser who closes a quiz (or moves its
+    closing time forward) closes the attempts already open, too.
+    """
+    moments = [moment for moment in (deadline, closes_at) if moment is not None]
+    return min(moments) if moments else None
+
+
 def _accepts_answers(attempt: Attempt, now: datetime.datetime) -> bool:
-    return attempt.is_open and (
-        attempt.deadline is None or now <= attempt.deadline + GRACE
-    )
+    deadline = effective_deadline(attempt.deadline, attempt.quiz.closes_at)
+    return attempt.is_open and (deadline is None or now <= deadline + GRACE)
 
 
 def _question(attempt: Attempt, key: str) -> dict:
     for question in attempt.paper:
         if question["key"] == key:
             return question
-    raise AttemptRefused(_("That question is not part of this attempt."))
+    raise InvalidResponse("not a question of this attempt")
 
 
-@transaction.atomic
+# No savepoint of its own: the autosave view wraps a batch in one transaction.
+@transaction.atomic(savepoint=False)
 def save_answer(
     *, attempt: Attempt, question_key: str, response, revision: int | None = None,
     now: datetime.datetime | None = None,
@@ -122,15 +134,16 @@ def save_answer(
     """
     now = now or timezone.now()
     value = clean_response(_question(attempt, question_key), response)
-    # One query: [] once the attempt is submitted, else [its deadline].
+    # One query: [] once the attempt is submitted, else [(deadline, closing time)].
     open_deadline = list(
         Attempt.objects.select_for_update()
         .filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS)
-        .values_list("deadline", flat=True)
+        .values_list("deadline", "quiz__closes_at")
     )
     if not open_deadline:
         raise AttemptRefused(_("This attempt has been submitted already."))
-    if open_deadline[0] and now > open_deadline[0] + GRACE:
+    deadline = effective_deadline(*open_deadline[0])
+    if deadline and now > deadline + GRACE:
         raise AttemptRefused(_("Time is up: this attempt no longer accepts answers."))
     answers = Answer.objects.filter(attempt=attempt, question_key=question_key)
     if revision is None:
@@ -162,14 +175,11 @@ def _grade(attempt: Attempt, now: datetime.datetime, submitted_by: str) -> None:
         for q in attempt.paper
         if q["key"] in answers
     }
-    result = grading.grade_paper(questions, responses, attempt.quiz.pass_mark)
+    result = grading.grade_paper(questions, responses, attempt.pass_mark)
     for key, answer in answers.items():
         grade = result.questions.get(key)
         if grade is not None:
-            answer.credit = Decimal(grade.credit.numerator) / Decimal(
-                grade.credit.denominator
-            )
-            answer.credit = answer.credit.quantize(Decimal("0.0001"))
+            answer.credit = grading.round_half_up(grade.credit, 4)
             answer.points = grade.points_awarded
     Answer.objects.bulk_update(answers.values(), ["credit", "points"])
     attempt.status = Attempt.Status.SUBMITTED
@@ -208,14 +218,16 @@ def submit_attempt(
         for key, response in responses.items():
             save_answer(attempt=attempt, question_key=key, response=response, now=now)
     by = Attempt.SubmittedBy.DEADLINE if late else Attempt.SubmittedBy.PARTICIPANT
-    _grade(attempt, attempt.deadline if late else now, by)
+    deadline = effective_deadline(attempt.deadline, attempt.quiz.closes_at)
+    _grade(attempt, deadline if late else now, by)
     return attempt
 
 
 def grade_if_overdue(attempt: Attempt, now=None) -> Attempt:
     """``attempt``, graded first if it is open and its deadline (plus grace) has passed."""
     now = now or timezone.now()
-    if attempt.is_open and attempt.deadline and now > attempt.deadline + GRACE:
+    deadline = effective_deadline(attempt.deadline, attempt.quiz.closes_at)
+    if attempt.is_open and deadline and now > deadline + GRACE:
         return submit_attempt(attempt=attempt, now=now)
     return attempt
 
@@ -266,7 +278,8 @@ def standing_from(quiz: QuizPage, attempts: list[Attempt]) -> QuizStanding:
         open_attempt=next((a for a in attempts if a.is_open), None),
         attempts_left=attempts_left(quiz, len(attempts)),
         grade=grade,
-        passed=grade is not None and grade >= quiz.pass_mark,
+        # Each attempt froze the pass mark it was taken under; the latest counts.
+        passed=grade is not None and grade >= submitted[-1].pass_mark,
     )
 
 

@@ -12,6 +12,7 @@ data.
 """
 
 import random
+import re
 import secrets
 from decimal import Decimal
 from fractions import Fraction
@@ -243,6 +244,7 @@ class InvalidResponse(ValueError):
 
 
 MAX_TEXT_RESPONSE = 500
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_response(question: dict, raw):
@@ -271,6 +273,8 @@ def clean_response(question: dict, raw):
     if kind in ("short_answer", "numeric"):
         if not isinstance(raw, str) or len(raw) > MAX_TEXT_RESPONSE:
             raise InvalidResponse("text too long")
+        if _CONTROL_CHARACTERS.search(raw):  # PostgreSQL's JSON refuses NUL
+            raise InvalidResponse("control characters")
         return raw.strip() or None
     if kind == "matching":
         prompts = {p["key"] for p in question["prompts"]}

@@ -37,9 +37,14 @@ def _outcome(answer) -> str:
     return "correct" if answer.credit >= 1 else "partial"
 
 
-def review_of(attempt: Attempt, now=None) -> Review:
+def review_of(attempt: Attempt, *, has_open_attempt: bool = False, now=None) -> Review:
+    """The review ``attempt`` may show now.
+
+    Nothing beyond "submitted" while the participant has another attempt
+    open at the same quiz: the review of the first would answer the second.
+    """
     quiz = attempt.quiz
-    if not quiz.review_is_available(now):
+    if has_open_attempt or not quiz.review_is_available(now):
         return Review(
             available=False,
             show_score=False,

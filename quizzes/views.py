@@ -11,6 +11,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from quizzes.attempts import (
     AttemptRefused,
+    effective_deadline,
     grade_if_overdue,
     grade_overdue_attempts,
     quiz_standing,
@@ -88,8 +90,12 @@ def _own_attempt(request, attempt_id) -> Attempt:
     Another participant's attempt id is a 404, the same as an unknown one.
     """
     try:
-        attempt = Attempt.objects.select_related("quiz").get(
-            pk=attempt_id, user=request.user
+        # With the quiz's settings (closing time, review) but not its question
+        # pool: autosave, the busiest request, never needs the pool.
+        attempt = (
+            Attempt.objects.select_related("quiz")
+            .defer("quiz__questions")
+            .get(pk=attempt_id, user=request.user)
         )
     except Attempt.DoesNotExist:
         raise Http404 from None
@@ -160,6 +166,7 @@ def _render_attempt(request, attempt, confirm_unanswered=()):
         questions=questions,
         answered=sum(1 for q in questions if q["response"] is not None),
         server_now=timezone.now(),
+        deadline=effective_deadline(attempt.deadline, attempt.quiz.closes_at),
         confirm_unanswered=[q for q in questions if q["key"] in unanswered_keys],
         save_url=attempt_url(attempt, "autosave"),
         submit_url=attempt_url(attempt, "submit"),
@@ -179,21 +186,40 @@ def autosave(request, attempt):
         answers = json.loads(request.body)["answers"]
         if not isinstance(answers, list) or len(answers) > MAX_AUTOSAVE_ANSWERS:
             raise ValueError
-        saved = []
-        for item in answers:
-            revision = save_answer(
-                attempt=attempt,
-                question_key=str(item["question"]),
-                response=item.get("response"),
-                revision=int(item.get("revision", 0)),  # the page always counts
-            )
-            saved.append({"question": item["question"], "revision": revision})
+        # All or nothing: a batch with one unreadable answer saves none of them.
+        with transaction.atomic():
+            saved = [
+                {
+                    "question": item["question"],
+                    "revision": save_answer(
+                        attempt=attempt,
+                        question_key=str(item["question"]),
+                        response=item.get("response"),
+                        revision=_revision(item.get("revision", 0)),
+                    ),
+                }
+                for item in answers
+            ]
     except AttemptRefused as refused:
         return JsonResponse({"error": str(refused.message), "closed": True}, status=409)
     except (ValueError, KeyError, TypeError, InvalidResponse):
         return JsonResponse({"error": _("The answer could not be read.")}, status=400)
-    deadline = attempt.deadline.isoformat() if attempt.deadline else None
-    return JsonResponse({"saved": saved, "deadline": deadline})
+    deadline = effective_deadline(attempt.deadline, attempt.quiz.closes_at)
+    return JsonResponse({"saved": saved, "deadline": deadline and deadline.isoformat()})
+
+
+MAX_REVISION = 2**31 - 1  # the database column's range
+
+
+def _revision(value) -> int:
+    """The page's per-question counter, or ValueError for anything else."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 0 <= value <= MAX_REVISION
+    ):
+        raise ValueError("revision out of range")
+    return value
 
 
 @require_POST
@@ -208,11 +234,12 @@ def submit(request, attempt):
 def result(request, attempt):
     if attempt.is_open:
         return redirect(attempt_url(attempt))
+    standing = quiz_standing(attempt.quiz, request.user)
     context = _page_context(
         request,
         attempt,
-        review=review_of(attempt),
-        standing=quiz_standing(attempt.quiz, request.user),
+        review=review_of(attempt, has_open_attempt=standing.open_attempt is not None),
+        standing=standing,
     )
     return TemplateResponse(request, "quizzes/result.html", context)
 

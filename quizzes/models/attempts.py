@@ -11,10 +11,13 @@ class AttemptQuerySet(models.QuerySet):
         return self.filter(status=Attempt.Status.SUBMITTED)
 
     def overdue(self, now):
-        """Open attempts whose deadline (plus grace) has passed."""
+        """Open attempts whose deadline or quiz's closing time (plus grace) has passed."""
         from quizzes.attempts import GRACE
 
-        return self.in_progress().filter(deadline__lt=now - GRACE)
+        return self.in_progress().filter(
+            models.Q(deadline__lt=now - GRACE)
+            | models.Q(quiz__closes_at__lt=now - GRACE)
+        )
 
 
 class Attempt(models.Model):
@@ -56,6 +59,8 @@ class Attempt(models.Model):
     submitted_by = models.CharField(
         _("submitted by"), max_length=20, choices=SubmittedBy.choices, blank=True
     )
+    # Frozen at start with the paper: editing the quiz never changes a result.
+    pass_mark = models.DecimalField(_("pass mark (%)"), max_digits=5, decimal_places=2)
     # The questions as this participant got them, answers and points included.
     paper = models.JSONField(_("paper"), default=list)
     score = models.DecimalField(

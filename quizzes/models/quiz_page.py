@@ -210,7 +210,10 @@ class QuizPage(RoutablePageMixin, Page):
         if self.review_timing == self.ReviewTiming.NEVER:
             return False
         if self.review_timing == self.ReviewTiming.AFTER_CLOSE:
-            return (
-                self.closes_at is not None and (now or timezone.now()) >= self.closes_at
+            from quizzes.attempts import GRACE
+
+            # Not while late answers are still accepted (the grace period).
+            return self.closes_at is not None and (
+                (now or timezone.now()) >= self.closes_at + GRACE
             )
         return True

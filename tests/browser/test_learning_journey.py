@@ -268,7 +268,9 @@ def _participant_learns(page, site, screenshot, module, lesson):
     page.goto(f"{site}/modul/")
     page.get_by_role("link", name=module.title, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(module.title)
-    lessons = page.locator(".lesson-list")
+    lessons = page.get_by_role("region", name=re.compile("^(Materi|Lessons)$")).locator(
+        ".lesson-list"
+    )
     expect(lessons.get_by_role("link", name=LESSON_TITLE)).to_be_visible()
     expect(lessons).to_contain_text(LESSON_SUMMARY)
     # Nothing done yet: the progress says 0 of all the module's lessons.

@@ -128,4 +128,6 @@ def test_the_module_page_lists_its_published_quizzes(client, quiz):
     html = client.get(quiz.get_parent().url).content.decode()
     assert f'href="{quiz.url}"' in html
     quiz.unpublish()
-    assert f'href="{quiz.url}"' not in client.get(quiz.get_parent().url).content.decode()
+    assert (
+        f'href="{quiz.url}"' not in client.get(quiz.get_parent().url).content.decode()
+    )
