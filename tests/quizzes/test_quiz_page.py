@@ -131,3 +131,24 @@ def test_the_module_page_lists_its_published_quizzes(client, quiz):
     assert (
         f'href="{quiz.url}"' not in client.get(quiz.get_parent().url).content.decode()
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", ["quiz", "module"])
+def test_a_quiz_with_attempts_cannot_be_deleted_only_unpublished(
+    client, participant, quiz, target
+):
+    from quizzes.models import Attempt
+
+    client.force_login(participant)
+    client.post(quiz.url + "mulai/")
+    admin = User.objects.create_superuser(
+        username="root", full_name="Root", password="x"
+    )
+    client.force_login(admin)
+    page = quiz if target == "quiz" else quiz.get_parent()
+    response = client.post(f"/admin/pages/{page.pk}/delete/", follow=True)
+    assert response.status_code == 200
+    assert QuizPage.objects.filter(pk=quiz.pk).exists()
+    assert Attempt.objects.count() == 1
+    assert "Batalkan penerbitannya" in response.content.decode()

@@ -1,0 +1,46 @@
+"""Admin guards for the quiz engine."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import Page
+
+from quizzes.models import Attempt, QuizPage
+
+
+def _has_attempts(pages) -> bool:
+    quizzes = QuizPage.objects.none()
+    for page in pages:
+        quizzes = quizzes | QuizPage.objects.descendant_of(page, inclusive=True)
+    return Attempt.objects.filter(quiz__in=quizzes).exists()
+
+
+def _refuse(request, page):
+    messages.error(
+        request,
+        _(
+            "Participants have taken this quiz (or a quiz inside this page), and "
+            "attempts are never deleted. Unpublish it instead."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_delete_page")
+def keep_quizzes_that_have_attempts(request, page):
+    """Deleting a quiz with attempts would delete results (promise 6): refuse it."""
+    if _has_attempts([page]):
+        return _refuse(request, page)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_quizzes_that_have_attempts_in_bulk(request, action_type, objects, action):
+    if (
+        action_type == "delete"
+        and issubclass(action.model, Page)
+        and _has_attempts(objects)
+    ):
+        return _refuse(request, objects[0])
+    return None
