@@ -15,3 +15,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 # updates, later bulk printing) runs inside the request that asks for it.
 # Production runs `manage.py db_worker` with the database backend from base.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Run in the request, each task would log two lines ("state=RUNNING",
+# "state=SUCCESSFUL"): hundreds while seed_demo publishes the demo pages.
+LOGGING = {
+    **LOGGING,
+    "loggers": {"django_tasks": {"level": "WARNING"}},
+}
