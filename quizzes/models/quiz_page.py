@@ -154,7 +154,7 @@ class QuizPage(RoutablePageMixin, Page):
                 FieldPanel("shuffle_options"),
                 FieldPanel("draw_count"),
             ],
-            heading=_("Questions"),
+            heading=_("Question order and selection"),
         ),
         MultiFieldPanel(
             [FieldPanel("review_content"), FieldPanel("review_timing")],
