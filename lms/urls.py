@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lms.api import api_router
 from lms.forms import LoginForm
 from lms.views import (
+    JoinEventView,
     LessonCompletionView,
     LogoutView,
     PasswordResetView,
@@ -65,6 +66,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("cari/", SearchView.as_view(), name="search"),
     path("kuis/", include("quizzes.urls")),
+    path("kegiatan-saya/daftar/", JoinEventView.as_view(), name="join_event"),
     path("topik/<slug:slug>/", TagView.as_view(), name="tag"),
     path(
         "materi/<int:lesson_id>/selesai/",

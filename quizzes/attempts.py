@@ -65,6 +65,10 @@ def start_attempt(
         return open_attempt
     if not quiz.is_open(now):
         raise AttemptRefused(_("This quiz is not open now."))
+    if not may_take(quiz, user):
+        raise AttemptRefused(
+            _("Only participants enrolled in this event can take its tests.")
+        )
     if not len(quiz.questions):
         raise AttemptRefused(_("This quiz has no questions yet."))
     used = attempts.count()
@@ -103,6 +107,17 @@ def effective_deadline(deadline, closes_at):
     """
     moments = [moment for moment in (deadline, closes_at) if moment is not None]
     return min(moments) if moments else None
+
+
+def may_take(quiz: QuizPage, user) -> bool:
+    """An event's tests are for its enrolled participants; a module's quizzes for anyone."""
+    from lms.enrolment import is_enrolled
+    from lms.models import EventPage
+
+    parent_path = quiz.path[: -QuizPage.steplen]
+    if not EventPage.objects.filter(path=parent_path).exists():
+        return True
+    return is_enrolled(event_path=parent_path, user=user)
 
 
 def _accepts_answers(attempt: Attempt, now: datetime.datetime) -> bool:

@@ -1,16 +1,25 @@
 """Factories for test data: small, explicit, and valid by default."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import HomePage
 from lms.models import (
+    CheckIn,
+    Enrolment,
+    EventIndexPage,
+    EventPage,
     LessonPage,
     ModuleIndexPage,
     ModulePage,
     Organisation,
+    Pact,
+    PactVersion,
     Speaker,
     User,
 )
@@ -190,3 +199,64 @@ class QuizPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = QuizPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Kegiatan"
+    slug = "kegiatan"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Peningkatan Kapasitas {n}")
+    slug = factory.Sequence(lambda n: f"kegiatan-{n}")
+    starts_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=7)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=4))
+    venue = "Aula Kantor Kecamatan Sawah Besar"
+    kecamatan = Kecamatan.SAWAH_BESAR
+    kelurahan = "Pasar Baru"
+    organiser = factory.SubFactory(OrganisationFactory)
+    registration_code = factory.Sequence(lambda n: f"KODE{n:02d}")
+
+    class Meta:
+        model = EventPage
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventPageFactory)
+    user = factory.SubFactory(ParticipantFactory)
+    source = Enrolment.Source.IMPORT
+
+    class Meta:
+        model = Enrolment
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventPageFactory)
+    user = factory.SubFactory(ParticipantFactory)
+    method = CheckIn.Method.QR
+
+    class Meta:
+        model = CheckIn
+
+
+class PactFactory(factory.django.DjangoModelFactory):
+    """A pact with its first version, as saving it in the admin leaves it."""
+
+    title = factory.Sequence(lambda n: f"Pakta Integritas {n}")
+    kind = Pact.Kind.PACT
+    body = "<p>Saya menyatakan akan menjaga netralitas.</p>"
+
+    class Meta:
+        model = Pact
+
+    @factory.post_generation
+    def first_version(pact, create, extracted, **kwargs):
+        if create:
+            PactVersion.objects.create(
+                pact=pact, number=1, title=pact.title, body=pact.body
+            )

@@ -76,6 +76,12 @@ class User(AbstractUser):
         help_text=_("For speakers and organisers: the institution they work for."),
     )
 
+    must_change_password = models.BooleanField(
+        _("must choose a new password"),
+        default=False,
+        help_text=_("Set for accounts given a one-time password on a login slip."),
+    )
+
     objects = LmsUserManager()
 
     REQUIRED_FIELDS = ["full_name"]

@@ -172,6 +172,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every rendering step at INFO: noise, one line per step per PDF.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Nothing frames our pages; Wagtail marks its own preview views SAMEORIGIN.

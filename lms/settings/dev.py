@@ -19,5 +19,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # "state=SUCCESSFUL"): hundreds while seed_demo publishes the demo pages.
 LOGGING = {
     **LOGGING,
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}},
 }

@@ -164,7 +164,7 @@ class QuizPage(RoutablePageMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
-    parent_page_types = ["lms.ModulePage"]
+    parent_page_types = ["lms.ModulePage", "lms.EventPage"]
     subpage_types = []
 
     class Meta:

@@ -1,0 +1,64 @@
+"""Joining an event, and what an event page shows a participant about theirs."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from lms.models import Enrolment, EventPage, User
+
+
+class EnrolmentRefused(Exception):
+    """A code that opens no event, with a message for the participant."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def event_for_code(code: str) -> EventPage:
+    """The published event whose registration code is ``code`` (any case, spaces ignored)."""
+    normalised = "".join((code or "").split()).upper()
+    event = EventPage.objects.live().filter(registration_code=normalised).first()
+    if event is None:
+        raise EnrolmentRefused(
+            _("No event has this code. Check it with the organiser.")
+        )
+    return event
+
+
+@transaction.atomic
+def enrol(*, event: EventPage, user: User, source: str) -> tuple[Enrolment, bool]:
+    """Puts ``user`` in ``event``; enrolling twice is harmless. Returns (enrolment, new)."""
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.get_or_create(
+                event=event, user=user, defaults={"source": source}
+            )
+    except IntegrityError:  # the same participant's other tab got there first
+        return Enrolment.objects.get(event=event, user=user), False
+
+
+def is_enrolled(*, event_path: str, user) -> bool:
+    """Whether ``user`` is enrolled in the event at ``event_path`` (a page path)."""
+    return (
+        user.is_authenticated
+        and Enrolment.objects.filter(event__path=event_path, user=user).exists()
+    )
+
+
+def event_context(event: EventPage, *, user) -> dict:
+    """The event page's tests, its enrolment count, and the visitor's enrolment."""
+    from quizzes.models import QuizPage
+
+    tests = list(QuizPage.objects.live().child_of(event).defer_streamfields())
+    enrolment = (
+        Enrolment.objects.filter(event=event, user=user).first()
+        if user.is_authenticated
+        else None
+    )
+    return {
+        "pre_tests": [t for t in tests if t.kind == QuizPage.Kind.PRE_TEST],
+        "post_tests": [t for t in tests if t.kind == QuizPage.Kind.POST_TEST],
+        "enrolment": enrolment,
+        "enrolled_count": event.enrolments.count(),
+        "sessions": [block.value for block in event.agenda],
+    }

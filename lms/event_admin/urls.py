@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from lms.event_admin import attendance, hub, pacts, participants
+
+app_name = "lms_event_admin"
+
+urlpatterns = [
+    *hub.urlpatterns,
+    path("<int:event_id>/peserta/", include(participants.urlpatterns)),
+    path("<int:event_id>/kehadiran/", include(attendance.urlpatterns)),
+    path("<int:event_id>/pakta/", include(pacts.urlpatterns)),
+]
