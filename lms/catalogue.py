@@ -49,9 +49,10 @@ def _progress_rows(user, lesson_ids) -> dict[int, LessonProgress]:
     return {row.lesson_id: row for row in rows}
 
 
-def _summarise(
+def summarise_rows(
     lesson_ids: list[int], rows: dict[int, LessonProgress]
 ) -> ModuleProgress:
+    """A module's progress from the participant's progress rows, keyed by lesson id."""
     mine = [rows[i] for i in lesson_ids if i in rows]
     last = max(mine, key=lambda row: row.last_viewed_at, default=None)
     return summarise_module_progress(
@@ -90,7 +91,7 @@ def module_listing(shelf: Page, *, user) -> list[ModuleCard]:
     cards = []
     for module in modules:
         ids = lesson_ids_by_module.get(module.path, [])
-        progress = _summarise(ids, rows) if user.is_authenticated else None
+        progress = summarise_rows(ids, rows) if user.is_authenticated else None
         cards.append(
             ModuleCard(module=module, lesson_count=len(ids), progress=progress)
         )
@@ -123,7 +124,7 @@ def module_outline(module: ModulePage, *, user) -> dict:
     """A module page's lessons with their status, progress, speakers and tags."""
     lessons = list(_lessons_of(module))
     rows = _progress_rows(user, [lesson.pk for lesson in lessons])
-    progress = _summarise([lesson.pk for lesson in lessons], rows)
+    progress = summarise_rows([lesson.pk for lesson in lessons], rows)
     portraits = get_image_model().objects.prefetch_renditions(PORTRAIT_RENDITION)
     speakers = module.speakers.select_related("organisation").prefetch_related(
         Prefetch("photo", queryset=portraits)
@@ -165,7 +166,7 @@ def lesson_context(lesson: LessonPage, *, user) -> dict:
             if position is not None and position + 1 < len(siblings)
             else None
         ),
-        "progress": _summarise(ids, rows) if user.is_authenticated else None,
+        "progress": summarise_rows(ids, rows) if user.is_authenticated else None,
         "is_done": bool(rows.get(lesson.pk) and rows[lesson.pk].completed_at),
         "tags": list(lesson.tags.all()),
     }

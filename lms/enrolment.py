@@ -46,19 +46,22 @@ def is_enrolled(*, event_path: str, user) -> bool:
 
 
 def event_context(event: EventPage, *, user) -> dict:
-    """The event page's tests, its enrolment count, and the visitor's enrolment."""
-    from quizzes.models import QuizPage
+    """The event page's tests, enrolment count, and the visitor's own standing."""
+    from lms.dashboard import event_card
+    from lms.event_progress import EventTests
 
-    tests = list(QuizPage.objects.live().child_of(event).defer_streamfields())
     enrolment = (
         Enrolment.objects.filter(event=event, user=user).first()
         if user.is_authenticated
         else None
     )
+    card = event_card(event, user=user) if enrolment else None
+    tests = card.tests if card else EventTests.of(event)
     return {
-        "pre_tests": [t for t in tests if t.kind == QuizPage.Kind.PRE_TEST],
-        "post_tests": [t for t in tests if t.kind == QuizPage.Kind.POST_TEST],
+        "pre_tests": tests.pre_tests,
+        "post_tests": tests.post_tests,
         "enrolment": enrolment,
+        "card": card,
         "enrolled_count": event.enrolments.count(),
         "sessions": [block.value for block in event.agenda],
     }

@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lms.api import api_router
 from lms.forms import LoginForm
 from lms.views import (
+    CheckInView,
+    dashboard,
+    EventPactView,
     JoinEventView,
     LessonCompletionView,
     LogoutView,
@@ -66,7 +69,18 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("cari/", SearchView.as_view(), name="search"),
     path("kuis/", include("quizzes.urls")),
+    path("beranda-saya/", dashboard, name="dashboard"),
     path("kegiatan-saya/daftar/", JoinEventView.as_view(), name="join_event"),
+    path(
+        "kegiatan-saya/<int:event_id>/hadir/<str:token>/",
+        CheckInView.as_view(),
+        name="event_check_in",
+    ),
+    path(
+        "kegiatan-saya/<int:event_id>/pakta/<int:pact_id>/",
+        EventPactView.as_view(),
+        name="event_pact",
+    ),
     path("topik/<slug:slug>/", TagView.as_view(), name="tag"),
     path(
         "materi/<int:lesson_id>/selesai/",

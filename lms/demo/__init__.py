@@ -5,13 +5,15 @@ organisation's name, the one home page, a page's slug under its parent) and
 creates or corrects them, so running the seeder twice leaves the same data as
 running it once. Later features add their own step to ``STEPS``.
 
-``seed_quizzes`` writes the practice quizzes and the event's pre-test and
-post-test; ``seed_participants`` then adds the generated participants
-(peserta01…) and their attempts at those tests, which are never deleted or
-regenerated once made.
+``seed_quizzes`` writes the practice quizzes; ``seed_events`` the demo event
+with its pact texts, pre-test and post-test; ``seed_participants`` then adds
+the generated participants (peserta01…), enrols them, records their check-ins,
+pacts and attempts at those tests, which are never deleted or regenerated once
+made.
 """
 
 from .accounts import DEMO_PASSWORD, seed_accounts
+from .events import seed_events
 from .learning import seed_learning
 from .organisations import seed_organisations
 from .participants import seed_participants
@@ -19,13 +21,15 @@ from .quizzes import seed_quizzes
 from .site import seed_site
 
 # In dependency order: accounts belong to organisations; speakers are accounts;
-# quizzes sit in modules; participants' attempts are at quizzes.
+# quizzes sit in modules; events list modules and hold tests; participants
+# are enrolled in events and their attempts are at its tests.
 STEPS = (
     seed_site,
     seed_organisations,
     seed_accounts,
     seed_learning,
     seed_quizzes,
+    seed_events,
     seed_participants,
 )
 

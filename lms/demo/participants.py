@@ -29,7 +29,8 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group
 
-from lms.models import User
+from lms.enrolment import enrol
+from lms.models import CheckIn, Enrolment, Pact, PactAcceptance, User
 from lms.reference import InstitutionType, Kecamatan
 from lms.roles import PARTICIPANT
 from quizzes import grading
@@ -39,7 +40,7 @@ from quizzes.paper import clean_response
 
 from .accounts import DEMO_PASSWORD
 from .content.tests import POST_TEST, PRE_TEST
-from .quizzes import demo_quiz
+from .events import demo_event, demo_event_test
 
 _RT, _RW, _LMK, _FKDM, _PKK, _KT = (
     InstitutionType.RT, InstitutionType.RW, InstitutionType.LMK,
@@ -91,6 +92,15 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 EVENT_DAY = datetime.date(2023, 9, 27)
 
 
+# Varied states for reports and the organiser's hub (participant numbers).
+ABSENT = {27, 30}
+CHECKED_IN_BY_HAND = {5, 18}
+HAND_CHECK_IN_REASON = "Ponsel kehabisan daya; dicatat dari daftar hadir kertas."
+SIGNED_ON_PAPER = {9, 21}
+PAPER_NOTE = "Menandatangani lembar pakta kertas; tidak membawa ponsel."
+PLEDGE_NOT_ACCEPTED = {12, 24}
+
+
 def username(number: int) -> str:
     return f"peserta{number:02d}"
 
@@ -106,22 +116,81 @@ def at(hour: int, minute: float) -> datetime.datetime:
 
 
 def seed_participants() -> str:
-    """Creates or corrects the generated participants, then gives each their tests."""
+    """Creates or corrects the generated participants, enrols them in the demo event
+    with their day (check-in, pact, pledge), then gives each their tests."""
     users = _seed_accounts()
-    pre, post = demo_quiz(PRE_TEST), demo_quiz(POST_TEST)
+    event = demo_event()
+    pre, post = demo_event_test(PRE_TEST), demo_event_test(POST_TEST)
+    for user in users:
+        enrol(event=event, user=user, source=Enrolment.Source.IMPORT)
+    enrol(
+        event=event,
+        user=User.objects.get(username="peserta"),
+        source=Enrolment.Source.CODE,
+    )
+    present = [
+        user for number, user in enumerate(users, start=1) if number not in ABSENT
+    ]
+    _seed_the_day(event, present)
     taken = set(
         Attempt.objects.filter(quiz__in=[pre, post], user__in=users).values_list(
             "quiz_id", "user_id"
         )
     )
     new = 0
-    for user in users:
+    for user in present:
         new += _take_tests(user, pre, post, taken)
     total = Attempt.objects.filter(user__in=users).count()
     return (
         f"{len(users)} generated participants (peserta01–peserta{len(users):02d}) "
+        f"enrolled in the demo event with peserta, {len(present)} present, "
         f"with {total} test attempts, {new} new"
     )
+
+
+# The day ---------------------------------------------------------------------
+
+
+def _seed_the_day(event, present: list[User]) -> None:
+    """Check-ins and pact acceptances of those present, as the hall recorded them."""
+    organiser = User.objects.get(username="penyelenggara")
+    versions = {pact: pact.versions.latest() for pact in event.pacts.order_by("kind")}
+    for user in present:
+        number = int(user.username.removeprefix("peserta"))
+        rng = random.Random(f"{SEED}:{user.username}:hadir")
+        arrived = at(7, rng.uniform(40, 55))
+        by_hand = number in CHECKED_IN_BY_HAND
+        CheckIn.objects.get_or_create(
+            event=event,
+            user=user,
+            defaults={
+                "checked_in_at": arrived,
+                "method": CheckIn.Method.MANUAL if by_hand else CheckIn.Method.QR,
+                "reason": HAND_CHECK_IN_REASON if by_hand else "",
+                "recorded_by": organiser if by_hand else None,
+            },
+        )
+        for pact, version in versions.items():
+            if pact.kind == Pact.Kind.PLEDGE and number in PLEDGE_NOT_ACCEPTED:
+                continue
+            on_paper = number in SIGNED_ON_PAPER
+            PactAcceptance.objects.get_or_create(
+                event=event,
+                user=user,
+                pact=pact,
+                defaults={
+                    "version": version,
+                    "accepted_at": at(8, rng.uniform(35, 55)),
+                    "method": (
+                        PactAcceptance.Method.PAPER
+                        if on_paper
+                        else PactAcceptance.Method.ONLINE
+                    ),
+                    "typed_name": "" if on_paper else user.full_name,
+                    "recorded_by": organiser if on_paper else None,
+                    "note": PAPER_NOTE if on_paper else "",
+                },
+            )
 
 
 # Accounts ------------------------------------------------------------------------

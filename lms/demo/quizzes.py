@@ -1,7 +1,7 @@
-"""The demo quizzes: a practice quiz in every module, and the event's two tests.
+"""The demo quizzes: a practice quiz in every module.
 
-The questions live in ``lms.demo.content`` (each module's ``quiz.py``, and
-``tests`` for the pre-test and post-test). Each quiz is found by its slug under
+The questions live in ``lms.demo.content`` (each module's ``quiz.py``); the
+event's pre-test and post-test are seeded with the event (``lms.demo.events``). Each quiz is found by its slug under
 its module and only written when it differs from the data here, as a new
 published revision, like the lessons in ``lms.demo.learning``. Attempts already
 made keep the paper they froze when they started (promise 1 of the design), so
@@ -13,7 +13,6 @@ from lms.models import ModulePage
 from quizzes.models import QuizPage
 
 from .content import SHELVES
-from .content.tests import MODULE_SLUG, POST_TEST, PRE_TEST
 from .learning import INDEX_SLUG, SHELF_PAGES, _ensure_order, _ensure_page
 
 # Practice: as often as wanted, the right answers and feedback straight after.
@@ -40,9 +39,6 @@ def quiz_specs() -> list[tuple[str, str, dict]]:
     for short_name, content in SHELVES:
         module_slug = content.MODULE["slug"]
         specs.append((short_name, module_slug, {**PRACTICE, **content.QUIZ}))
-        if module_slug == MODULE_SLUG:
-            specs += [(short_name, module_slug, PRE_TEST),
-                      (short_name, module_slug, POST_TEST)]  # fmt: skip
     return specs
 
 
@@ -53,17 +49,8 @@ def demo_module(short_name: str, module_slug: str) -> ModulePage:
     return shelf.get_children().get(slug=module_slug).specific
 
 
-def demo_quiz(spec: dict) -> QuizPage:
-    """The stored quiz of one of ``quiz_specs`` (e.g. ``PRE_TEST``)."""
-    for short_name, module_slug, candidate in quiz_specs():
-        if candidate["slug"] == spec["slug"]:
-            module = demo_module(short_name, module_slug)
-            return QuizPage.objects.child_of(module).get(slug=spec["slug"])
-    raise LookupError(spec["slug"])
-
-
 def seed_quizzes() -> str:
-    """Creates or corrects the practice quizzes and the pre-test and post-test."""
+    """Creates or corrects the practice quizzes."""
     by_module: dict[tuple[str, str], list[str]] = {}
     questions = 0
     for short_name, module_slug, spec in quiz_specs():
@@ -77,7 +64,4 @@ def seed_quizzes() -> str:
     for (short_name, module_slug), slugs in by_module.items():
         lesson_slugs = [lesson["slug"] for lesson in lessons[module_slug]]
         _ensure_order(demo_module(short_name, module_slug), [*lesson_slugs, *slugs])
-    return (
-        f"{len(SHELVES)} practice quizzes, a pre-test and a post-test; "
-        f"{questions} questions"
-    )
+    return f"{len(SHELVES)} practice quizzes with {questions} questions"

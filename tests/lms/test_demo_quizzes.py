@@ -1,4 +1,5 @@
-"""The demo quizzes and the generated participants' attempts that ``seed_demo`` writes."""
+"""The demo quizzes, the demo event, and the generated participants' day and attempts
+that ``seed_demo`` writes."""
 
 import datetime
 import statistics
@@ -16,7 +17,9 @@ from wagtail.models import Page, Revision
 
 from lms.demo.content import SHELVES
 from lms.demo.content.tests import MODULE_SLUG
-from lms.models import LessonPage, ModulePage, User
+from lms.enrolment import enrol
+from lms.event_progress import participant_standings
+from lms.models import EventPage, LessonPage, ModulePage, User
 from lms.reference import KELURAHAN_BY_KECAMATAN, InstitutionType, Kecamatan
 from lms.roles import PARTICIPANT
 from quizzes.attempts import start_attempt, submit_attempt
@@ -131,10 +134,10 @@ def test_each_module_has_a_practice_quiz_after_its_lessons(seeded):
 
 
 def test_the_pre_test_and_post_test(seeded):
-    module = ModulePage.objects.get(slug=MODULE_SLUG)
+    event = EventPage.objects.get()
     pre, post = quiz_of_kind("pre_test"), quiz_of_kind("post_test")
     for quiz in (pre, post):
-        assert quiz.get_parent().specific == module
+        assert quiz.get_parent().specific == event
         types = types_of(quiz)
         assert sum(types.values()) == 20 and set(types) == ALL_TYPES
         assert types.most_common(1)[0][0] == "single_choice"
@@ -165,8 +168,11 @@ def test_the_pre_test_and_post_test(seeded):
 
 
 def test_a_fully_right_paper_scores_100_on_every_demo_quiz(seeded):
+    event = EventPage.objects.get()
     for quiz in QuizPage.objects.all():
-        attempt = start_attempt(quiz=quiz, user=ParticipantFactory())
+        participant = ParticipantFactory()
+        enrol(event=event, user=participant, source="import")
+        attempt = start_attempt(quiz=quiz, user=participant)
         responses = {q["key"]: right_response(q) for q in attempt.paper}
         attempt = submit_attempt(attempt=attempt, responses=responses)
         assert attempt.percent == 100, quiz.title
@@ -215,7 +221,7 @@ def test_generated_attempts_are_graded_on_the_event_day_with_spread_scores(seede
         assert len(attempt.paper) == 20
 
     per_user = Counter(attempts.filter(quiz=pre).values_list("user", flat=True))
-    assert len(per_user) == 30 and set(per_user.values()) == {1}
+    assert len(per_user) == 28 and set(per_user.values()) == {1}  # two were absent
     post_counts = Counter(attempts.filter(quiz=post).values_list("user", flat=True))
     assert len(post_counts) >= 24 and set(post_counts.values()) == {1, 2}
 
@@ -277,3 +283,51 @@ def test_the_demo_participant_can_take_every_demo_quiz(seeded):
         page = client.get(response.url)
         assert page.status_code == 200
         assert page.content.decode().count('class="question"') == len(quiz.questions)
+
+
+def test_the_demo_event_of_the_seed_article(seeded):
+    event = EventPage.objects.get()
+    assert event.live and event.registration_code == "SAWAH7"
+    assert event.venue == "Aula Kantor Kecamatan Sawah Besar"
+    assert event.starts_at == datetime.datetime(2023, 9, 27, 8, tzinfo=JAKARTA)
+    assert "Camat Sawah Besar" in event.opened_by
+    assert len(event.agenda) == 8 and event.modules.count() == len(SHELVES)
+    assert sorted(event.pacts.values_list("kind", flat=True)) == ["pact", "pledge"]
+    assert all(pact.versions.exists() for pact in event.pacts.all())
+    kinds = [quiz.specific.kind for quiz in event.get_children()]
+    assert kinds == ["pre_test", "post_test"]
+
+
+def test_generated_participants_had_varied_days(seeded):
+    event = EventPage.objects.get()
+    enrolled = list(User.objects.filter(enrolments__event=event))
+    assert len(enrolled) == 31  # peserta01–30 and the demo account
+    _rules, standings = participant_standings(event, [u.pk for u in enrolled])
+    by_name = {u.username: standings[u.pk] for u in enrolled}
+    missing = Counter(
+        item.code for s in standings.values() for item in s.outcome.missing
+    )
+    complete = sum(s.outcome.complete for s in standings.values())
+    # Absent (two) and the fresh demo account have not checked in.
+    assert missing["check_in"] == 3
+    assert missing["pact"] >= 2  # two never read the pledge out
+    assert missing["post_test_not_passed"] >= 1 and missing["post_test_not_taken"] >= 3
+    assert 10 <= complete <= 25
+    assert by_name["peserta"].outcome.done_count == 0
+    assert event.check_ins.filter(method="manual").exclude(reason="").count() == 2
+    assert event.pact_acceptances.filter(method="paper").exclude(note="").exists()
+
+
+def test_tests_left_in_the_module_by_an_older_demo_move_with_their_attempts(seeded):
+    event = EventPage.objects.get()
+    post = quiz_of_kind("post_test")
+    attempts = set(Attempt.objects.filter(quiz=post).values_list("pk", flat=True))
+    post.move(ModulePage.objects.get(slug=MODULE_SLUG), pos="last-child")
+
+    seed()
+
+    moved = QuizPage.objects.get(pk=post.pk)
+    assert moved.get_parent().pk == event.pk
+    assert (
+        set(Attempt.objects.filter(quiz=moved).values_list("pk", flat=True)) == attempts
+    )

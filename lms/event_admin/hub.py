@@ -1,0 +1,105 @@
+"""The organiser's list of events and each event's hub: who is in, and where they stand."""
+
+from django.db.models import Count
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_denied
+
+from lms.completion_text import completion_steps, missing_summary
+from lms.event_admin.access import can_run_events, event_admin_view
+from lms.event_admin.poster import registration_poster
+from lms.event_progress import EventTests, participant_standings
+from lms.models import EventPage, User
+
+
+def event_list(request):
+    """Every event, newest first, with how many are enrolled and checked in."""
+    if not can_run_events(request.user):
+        return permission_denied(request)
+    events = (
+        EventPage.objects.order_by("-starts_at")
+        .select_related("organiser")
+        .annotate(
+            enrolled_count=Count("enrolments", distinct=True),
+            checked_in_count=Count("check_ins", distinct=True),
+        )
+    )
+    return render(
+        request,
+        "lms/event_admin/event_list.html",
+        {"events": events, "header_title": _("Events")},
+    )
+
+
+@event_admin_view
+def event_hub(request, event):
+    """One event's participants, each with what they have done and what is missing."""
+    tests = EventTests.of(event)
+    participants = list(
+        User.objects.filter(enrolments__event=event)
+        .order_by("full_name", "pk")
+        .only(
+            "pk",
+            "username",
+            "full_name",
+            "institution_type",
+            "position",
+            "rt",
+            "rw",
+            "kelurahan",
+        )
+    )
+    rules, standings = participant_standings(
+        event, [p.pk for p in participants], tests=tests
+    )
+    module_titles = dict(event.modules.values_list("pk", "title"))
+    pact_titles = dict(event.pacts.values_list("pk", "title"))
+    rows = []
+    for participant in participants:
+        standing = standings[participant.pk]
+        steps = completion_steps(
+            rules,
+            standing.outcome,
+            module_titles=module_titles,
+            pact_titles=pact_titles,
+        )
+        rows.append(
+            {
+                "participant": participant,
+                "standing": standing,
+                "missing": missing_summary(steps),
+            }
+        )
+    status = request.GET.get("status", "")
+    shown = [
+        row
+        for row in rows
+        if status == "" or (status == "complete") == row["standing"].outcome.complete
+    ]
+    return render(
+        request,
+        "lms/event_admin/event_hub.html",
+        {
+            "event": event,
+            "tests": tests,
+            "rows": shown,
+            "status": status,
+            "enrolled_count": len(rows),
+            "checked_in_count": sum(1 for r in rows if r["standing"].record.checked_in),
+            "complete_count": sum(1 for r in rows if r["standing"].outcome.complete),
+            "header_title": event.title,
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": reverse("lms_event_admin:events"), "label": _("Events")},
+                {"url": "", "label": event.title},
+            ],
+        },
+    )
+
+
+urlpatterns = [
+    path("", event_list, name="events"),
+    path("<int:event_id>/", event_hub, name="event"),
+    path("<int:event_id>/poster.pdf", registration_poster, name="poster"),
+]
