@@ -1,8 +1,8 @@
 """What the completion rules say, in words a participant or organiser reads.
 
 ``lms/completion.py`` speaks in stable codes; this module turns them into
-translated sentences, naming the modules and texts still missing, for the
-dashboard and the organiser's hub alike.
+translated labels, with the names of the modules and texts still missing, for
+the dashboard, the event page and the organiser's hub alike.
 """
 
 from dataclasses import dataclass
@@ -11,15 +11,24 @@ from django.utils.translation import gettext as _
 
 from lms.completion import CompletionRules, MissingCode, Outcome
 
+# The post-test is one step whether it is not taken or not passed yet.
+POST_TEST = "post_test"
+
 
 @dataclass(frozen=True)
 class Step:
-    """One requirement of an event, whether it is met, and how to say it."""
+    """One requirement of an event, whether it is met, and how to say it.
+
+    ``missing_titles`` names what is left of a step made of several things (the
+    modules to finish, the texts to accept); ``not_passed`` tells a post-test
+    taken but not passed yet from one not taken.
+    """
 
     code: str
     label: str
     done: bool
-    detail: str = ""
+    missing_titles: tuple[str, ...] = ()
+    not_passed: bool = False
 
 
 def completion_steps(
@@ -30,7 +39,7 @@ def completion_steps(
     pact_titles: dict[int, str],
 ) -> list[Step]:
     """Every required step of the event in day order, done or not, in words."""
-    missing = {item.code: item for item in outcome.missing}
+    missing = {item.code: item.params for item in outcome.missing}
     steps = []
     if rules.require_check_in:
         steps.append(
@@ -38,7 +47,6 @@ def completion_steps(
                 MissingCode.CHECK_IN,
                 _("Check in at the hall"),
                 MissingCode.CHECK_IN not in missing,
-                _("Scan the QR code on the hall screen."),
             )
         )
     if rules.require_pre_test:
@@ -50,49 +58,41 @@ def completion_steps(
             )
         )
     if rules.required_module_ids:
-        left = missing.get(MissingCode.MODULES)
-        titles = [
-            module_titles.get(i, "?")
-            for i in (left.params["module_ids"] if left else ())
-        ]
+        left = missing.get(MissingCode.MODULES, {}).get("module_ids", ())
         steps.append(
             Step(
                 MissingCode.MODULES,
                 _("Finish the modules"),
-                left is None,
-                _("Still to finish: %(titles)s") % {"titles": ", ".join(titles)}
-                if titles
-                else "",
+                MissingCode.MODULES not in missing,
+                tuple(module_titles.get(i, "?") for i in left),
             )
         )
     if rules.require_pact:
-        left = missing.get(MissingCode.PACT)
-        titles = [
-            pact_titles.get(i, "?") for i in (left.params["pact_ids"] if left else ())
-        ]
+        left = missing.get(MissingCode.PACT, {}).get("pact_ids", ())
         steps.append(
             Step(
                 MissingCode.PACT,
-                _("Accept the integrity pact and pledge"),
-                left is None,
-                _("Still to accept: %(titles)s") % {"titles": ", ".join(titles)}
-                if titles
-                else "",
+                _pact_label(rules, pact_titles),
+                MissingCode.PACT not in missing,
+                tuple(pact_titles.get(i, "?") for i in left),
             )
         )
     if rules.require_post_test:
         not_passed = MissingCode.POST_TEST_NOT_PASSED in missing
         steps.append(
             Step(
-                "post_test",
+                POST_TEST,
                 _("Pass the post-test"),
                 MissingCode.POST_TEST_NOT_TAKEN not in missing and not not_passed,
-                _("You have not passed the post-test yet.") if not_passed else "",
+                not_passed=not_passed,
             )
         )
     return steps
 
 
-def missing_summary(steps: list[Step]) -> str:
-    """A short list of what is missing, e.g. for a table cell: "Check in, Pass the post-test"."""
-    return ", ".join(step.label for step in steps if not step.done)
+def _pact_label(rules: CompletionRules, pact_titles: dict[int, str]) -> str:
+    """Names the one text to accept; several are "the pact and pledge texts"."""
+    if len(rules.required_pact_ids) == 1:
+        (pact_id,) = rules.required_pact_ids
+        return _("Accept “%(title)s”") % {"title": pact_titles.get(pact_id, "?")}
+    return _("Accept the pact and pledge texts")

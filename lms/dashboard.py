@@ -1,24 +1,31 @@
 """What "Beranda saya" shows a participant: their events, studies and tests, in one place.
 
 For each event: every completion step, done or not, with where to go next. Then
-the modules they started and have not finished, and the event tests still to take.
-The number of queries depends on how many events the participant is in (a few),
-never on how many other participants those events have.
+the event tests still to take and the modules they started and have not
+finished. The number of queries depends on how many events the participant is
+in (a few), never on how many other participants those events have.
 """
 
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from lms.catalogue import summarise_rows
-from lms.completion_text import Step, completion_steps
+from lms.completion_text import POST_TEST, Step, completion_steps
 from lms.event_progress import EventTests, ParticipantStanding, participant_standings
-from lms.models import EventPage, LessonPage, LessonProgress, ModulePage, Pact
+from lms.models import EventPage, LessonPage, LessonProgress, ModulePage, Pact, User
 from lms.progress import ModuleProgress
+from quizzes.attempts import QuizStanding
 from quizzes.models import QuizPage
 from quizzes.my_quizzes import quiz_standings
+
+# What a step's links need of a module: its title and its URL.
+_MODULE_FIELDS = ("pk", "title", "path", "url_path", "depth", "locale_id")
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,8 @@ class StepView:
 
 @dataclass(frozen=True)
 class EventCard:
+    """One participant's standing in one event, step by step."""
+
     event: EventPage
     standing: ParticipantStanding
     steps: list[StepView]
@@ -52,43 +61,49 @@ class ModuleInProgress:
 @dataclass(frozen=True)
 class Dashboard:
     events: list[EventCard]
+    tests_to_take: list[QuizPage]
     modules: list[ModuleInProgress]
-    tests_to_take: list[QuizPage] = field(default_factory=list)
 
 
-def participant_dashboard(user, *, now=None) -> Dashboard:
+def participant_dashboard(
+    user: User, *, now: datetime.datetime | None = None
+) -> Dashboard:
+    """Everything "Beranda saya" shows ``user``, newest event first."""
     now = now or timezone.now()
     events = list(
         EventPage.objects.live()
         .filter(enrolments__user=user)
         .order_by("-starts_at")
         .prefetch_related(
-            Prefetch(
-                "modules", queryset=ModulePage.objects.only("pk", "title", "path")
-            ),
+            Prefetch("modules", queryset=ModulePage.objects.only(*_MODULE_FIELDS)),
             Prefetch("pacts", queryset=Pact.objects.only("pk", "title")),
         )
     )
     standings_by_quiz = {quiz.pk: standing for quiz, standing in quiz_standings(user)}
-    cards, tests_to_take = [], []
-    for event in events:
-        card = event_card(event, user=user)
-        cards.append(card)
-        for quiz in (*card.tests.pre_tests, *card.tests.post_tests):
-            taken = standings_by_quiz.get(quiz.pk)
-            done = taken is not None and (
-                taken.passed
-                if quiz.kind == QuizPage.Kind.POST_TEST
-                else taken.grade is not None
-            )
-            if quiz.is_open(now) and not done:
-                tests_to_take.append(quiz)
+    cards = [event_card(event, user=user) for event in events]
+    tests_to_take = [
+        quiz
+        for card in cards
+        for quiz in (*card.tests.pre_tests, *card.tests.post_tests)
+        if quiz.is_open(now) and _still_to_take(quiz, standings_by_quiz.get(quiz.pk))
+    ]
     return Dashboard(
-        events=cards, modules=_modules_in_progress(user), tests_to_take=tests_to_take
+        events=cards, tests_to_take=tests_to_take, modules=_modules_in_progress(user)
     )
 
 
-def event_card(event: EventPage, *, user) -> EventCard:
+def _still_to_take(quiz: QuizPage, standing: QuizStanding | None) -> bool:
+    """Not taken yet, in progress, or a post-test not passed with attempts left."""
+    if standing is None or standing.open_attempt is not None:
+        return True
+    if standing.attempts_left == 0:
+        return False
+    if quiz.kind == QuizPage.Kind.POST_TEST:
+        return not standing.passed
+    return standing.grade is None
+
+
+def event_card(event: EventPage, *, user: User) -> EventCard:
     """One participant's standing in one event, with each step and its next links."""
     tests = EventTests.of(event)
     rules, standings = participant_standings(event, [user.pk], tests=tests)
@@ -126,7 +141,7 @@ def _step_views(event, rules, standing, tests) -> list[StepView]:
                 Link(pacts[pk].title, reverse("event_pact", args=[event.pk, pk]))
                 for pk in missing["pact"]["pact_ids"]
             )
-        elif step.code == "post_test":
+        elif step.code == POST_TEST:
             links = tuple(Link(quiz.title, quiz.url) for quiz in tests.post_tests)
         elif step.code == "pre_test":
             links = tuple(Link(quiz.title, quiz.url) for quiz in tests.pre_tests)
@@ -134,24 +149,25 @@ def _step_views(event, rules, standing, tests) -> list[StepView]:
     return views
 
 
-def _modules_in_progress(user) -> list[ModuleInProgress]:
+def _modules_in_progress(user: User) -> list[ModuleInProgress]:
     """Modules with at least one lesson opened and not every lesson finished."""
     rows = {row.lesson_id: row for row in LessonProgress.objects.filter(user=user)}
-    if not rows:
-        return []
     lesson_paths = LessonPage.objects.filter(pk__in=rows).values_list("path", flat=True)
     module_paths = {path[: -LessonPage.steplen] for path in lesson_paths}
+    if not module_paths:
+        return []
     modules = list(
         ModulePage.objects.live()
         .public()
         .filter(path__in=module_paths)
         .order_by("path")
     )
+    under_a_module = reduce(or_, (Q(path__startswith=p) for p in module_paths))
     lessons_by_module: dict[str, list[int]] = {}
     for lesson_id, path in (
         LessonPage.objects.live()
         .public()
-        .filter(path__regex=r"^(" + "|".join(module_paths) + r")")
+        .filter(under_a_module)
         .order_by("path")
         .values_list("pk", "path")
     ):

@@ -9,6 +9,8 @@ issuing all judge from the same facts.
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
@@ -26,6 +28,7 @@ from lms.models import (
     LessonPage,
     LessonProgress,
     ModulePage,
+    Pact,
     PactAcceptance,
 )
 from quizzes.attempts import standing_from
@@ -56,15 +59,26 @@ class EventTests:
 def completion_rules(event: EventPage, tests: EventTests) -> CompletionRules:
     """The event's settings as completion rules.
 
-    "Must pass the post-test" means nothing for an event without a post-test
-    page yet; it is then not counted rather than making everyone incomplete.
+    "Must pass the post-test" means nothing for an event without a live
+    post-test page; it is then not counted rather than making everyone
+    incomplete. For the same reason only published modules are required: a
+    module taken offline cannot be finished.
+
+    The ids are queried from the other side of the relation on purpose: on an
+    event whose ``modules`` or ``pacts`` were prefetched (the dashboard does),
+    modelcluster's manager loses its filter once a queryset is derived from
+    it, and ``event.modules.values_list(...)`` returns every module.
     """
     return CompletionRules(
         require_check_in=event.require_check_in,
         required_module_ids=(
-            event.modules.values_list("pk", flat=True) if event.require_modules else ()
+            ModulePage.objects.live().filter(events=event).values_list("pk", flat=True)
+            if event.require_modules
+            else ()
         ),
-        required_pact_ids=event.pacts.values_list("pk", flat=True),
+        required_pact_ids=Pact.objects.filter(events=event).values_list(
+            "pk", flat=True
+        ),
         require_post_test=event.require_post_test and bool(tests.post_tests),
     )
 
@@ -75,8 +89,9 @@ class ParticipantStanding:
 
     record: ParticipantRecord
     outcome: Outcome
-    checked_in_at: object | None
-    post_test_grade: object | None
+    checked_in_at: datetime | None
+    # The best post-test grade that counts (percent), for the organiser's table.
+    post_test_grade: Decimal | None
 
 
 def participant_standings(
@@ -134,10 +149,12 @@ def participant_standings(
 
 
 def _completed_modules(module_ids, user_ids) -> dict[int, set[int]]:
-    """For each user, the required modules whose live lessons they all finished.
+    """For each user, the required modules whose published lessons they all finished.
 
-    A module with no live lessons cannot be finished, so it stays missing rather
-    than completing everyone by default.
+    The lessons counted are those the module page lists (live and public), so
+    "finished" here agrees with the module's own progress bar. A module with no
+    such lessons cannot be finished, so it stays missing rather than completing
+    everyone by default.
     """
     done = defaultdict(set)
     if not module_ids:
@@ -148,7 +165,10 @@ def _completed_modules(module_ids, user_ids) -> dict[int, set[int]]:
     under_a_module = reduce(or_, (Q(path__startswith=m.path) for m in modules))
     lessons_by_module = defaultdict(set)
     for lesson_id, path in (
-        LessonPage.objects.live().filter(under_a_module).values_list("pk", "path")
+        LessonPage.objects.live()
+        .public()
+        .filter(under_a_module)
+        .values_list("pk", "path")
     ):
         for module in modules:
             if path.startswith(module.path):

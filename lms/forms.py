@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -48,3 +48,20 @@ class LoginForm(AuthenticationForm):
                 params={"minutes": login_throttle.LOCKOUT_SECONDS // 60},
             )
         return super().clean()
+
+
+class NewPasswordChangeForm(PasswordChangeForm):
+    """Django's change form, refusing to "change" a password to itself.
+
+    Someone forced to replace a login slip's one-time password could otherwise
+    type it again and keep a password that is printed on paper.
+    """
+
+    def clean_new_password1(self):
+        password = self.cleaned_data.get("new_password1")
+        if password and self.user.check_password(password):
+            raise ValidationError(
+                _("Choose a new password, different from the current one."),
+                code="password_unchanged",
+            )
+        return password

@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.http import HttpResponseRedirect, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
@@ -21,3 +24,54 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PasswordChangeRequiredMiddleware:
+    """Keeps someone on a one-time password on the password change page until
+    they choose their own.
+
+    A login slip's password is printed on paper that others may see
+    (``lms.login_slips``); until it is replaced, every page sends its holder to
+    the change form. Logging out, the change pages themselves, static and media
+    files and the language switch stay open; a script (autosave, lesson
+    progress) gets a 403 with JSON instead of a redirect it could not follow.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user  # AuthenticationMiddleware runs first
+        if (
+            user.is_authenticated
+            and user.must_change_password
+            and not self._always_open(request.path)
+        ):
+            return self._send_to_change_form(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _always_open(path: str) -> bool:
+        if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            return True
+        names = ("logout", "password_change", "password_change_done", "set_language")
+        return path in {reverse(name) for name in names}
+
+    @staticmethod
+    def _send_to_change_form(request):
+        change_url = reverse("password_change")
+        wants_json = (
+            "application/json" in request.headers.get("Accept", "")
+            or request.headers.get("X-Requested-With") == "XMLHttpRequest"
+            or request.content_type == "application/json"
+        )
+        if wants_json:
+            return JsonResponse(
+                {
+                    "error": "password_change_required",
+                    "message": gettext("Choose your own password before you continue."),
+                    "password_change_url": change_url,
+                },
+                status=403,
+            )
+        return HttpResponseRedirect(change_url)

@@ -100,7 +100,7 @@ class RegistrationForm(EventCodeForm):
         required = {
             "full_name": _("Enter your full name."),
             "phone": _("Enter your phone number."),
-            "position": _("Enter your position, e.g. Ketua RT 005."),
+            "position": _("Enter your position."),
             "kelurahan": _("Choose your kelurahan."),
         }
         for name, message in required.items():

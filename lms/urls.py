@@ -10,7 +10,6 @@ from lms.api import api_router
 from lms.forms import LoginForm
 from lms.views import (
     CheckInView,
-    dashboard,
     EventPactView,
     JoinEventView,
     LessonCompletionView,
@@ -18,7 +17,9 @@ from lms.views import (
     PasswordResetView,
     SearchView,
     TagView,
+    dashboard,
 )
+from lms.views.accounts import PasswordChangeView, PasswordResetConfirmView
 
 account_urls = [
     path(
@@ -31,7 +32,7 @@ account_urls = [
     path("keluar/", LogoutView.as_view(), name="logout"),
     path(
         "kata-sandi/",
-        auth_views.PasswordChangeView.as_view(),
+        PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
@@ -51,7 +52,7 @@ account_urls = [
     ),
     path(
         "atur-ulang/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

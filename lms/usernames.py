@@ -19,9 +19,14 @@ def username_base(full_name: str) -> str:
         unicodedata.normalize("NFKD", full_name).encode("ascii", "ignore").decode()
     )
     words = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("'", ""))
-    base = ".".join(words)[:MAX_BASE_LENGTH].strip(".")
+    # Whole words while they fit; a first word that is too long alone is cut.
+    base = words[0][:MAX_BASE_LENGTH] if words else ""
+    for word in words[1:]:
+        if len(base) + 1 + len(word) > MAX_BASE_LENGTH:
+            break
+        base = f"{base}.{word}"
     # A base of digits only could read as a phone number, which login tries first.
-    return base if re.search(r"[a-z]", base) else f"peserta.{base}".strip(".")
+    return base if re.search(r"[a-z]", base) else f"peserta.{base}".rstrip(".")
 
 
 def unique_usernames(full_names: list[str]) -> list[str]:

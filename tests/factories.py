@@ -253,6 +253,7 @@ class PactFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Pact
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def first_version(pact, create, extracted, **kwargs):

@@ -1,16 +1,36 @@
 """The organiser's list of events and each event's hub: who is in, and where they stand."""
 
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
-from lms.completion_text import completion_steps, missing_summary
+from lms.completion_text import completion_steps
 from lms.event_admin.access import can_run_events, event_admin_view
 from lms.event_admin.poster import registration_poster
 from lms.event_progress import EventTests, participant_standings
-from lms.models import EventPage, User
+from lms.models import CheckIn, Enrolment, EventPage, User
+
+# The hub's filter: everyone, or those who have (not) completed the event.
+STATUS_FILTERS = ("complete", "incomplete")
+
+
+def _count_of(model) -> Coalesce:
+    """How many ``model`` rows point at each event, as one subquery.
+
+    Two counts over two joins would multiply each other's rows (every
+    enrolment times every check-in); a subquery each stays linear.
+    """
+    rows = (
+        model.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def event_list(request):
@@ -21,14 +41,22 @@ def event_list(request):
         EventPage.objects.order_by("-starts_at")
         .select_related("organiser")
         .annotate(
-            enrolled_count=Count("enrolments", distinct=True),
-            checked_in_count=Count("check_ins", distinct=True),
+            enrolled_count=_count_of(Enrolment),
+            checked_in_count=_count_of(CheckIn),
         )
     )
     return render(
         request,
         "lms/event_admin/event_list.html",
-        {"events": events, "header_title": _("Events")},
+        {
+            "events": events,
+            "header_title": _("Events"),
+            "header_icon": "date",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": "", "label": _("Events")},
+            ],
+        },
     )
 
 
@@ -68,27 +96,32 @@ def event_hub(request, event):
             {
                 "participant": participant,
                 "standing": standing,
-                "missing": missing_summary(steps),
+                "missing": [step for step in steps if not step.done],
             }
         )
     status = request.GET.get("status", "")
-    shown = [
-        row
-        for row in rows
-        if status == "" or (status == "complete") == row["standing"].outcome.complete
-    ]
+    if status not in STATUS_FILTERS:
+        status = ""
+    complete_count = sum(1 for r in rows if r["standing"].outcome.complete)
     return render(
         request,
         "lms/event_admin/event_hub.html",
         {
             "event": event,
             "tests": tests,
-            "rows": shown,
+            "rows": [
+                row
+                for row in rows
+                if not status
+                or (status == "complete") == row["standing"].outcome.complete
+            ],
             "status": status,
             "enrolled_count": len(rows),
             "checked_in_count": sum(1 for r in rows if r["standing"].record.checked_in),
-            "complete_count": sum(1 for r in rows if r["standing"].outcome.complete),
+            "complete_count": complete_count,
+            "incomplete_count": len(rows) - complete_count,
             "header_title": event.title,
+            "header_icon": "date",
             "breadcrumbs_items": [
                 {"url": reverse("wagtailadmin_home"), "label": _("Home")},
                 {"url": reverse("lms_event_admin:events"), "label": _("Events")},

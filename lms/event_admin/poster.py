@@ -21,6 +21,7 @@ def registration_url(event: EventPage) -> str:
 
 @event_admin_view
 def registration_poster(request, event):
+    """The poster as a PDF the organiser prints: opened in the browser, not saved."""
     url = registration_url(event)
     pdf = render_pdf(
         "lms/pdf/registration_poster.html",

@@ -33,7 +33,7 @@ class AgendaSessionBlock(blocks.StructBlock):
     ends = blocks.TimeBlock(label=_("Ends"), required=False)
     topic = blocks.CharBlock(label=_("Topic"), max_length=200)
     speaker = blocks.CharBlock(
-        label=_("Speaker"), required=False, max_length=200,
+        label=_("Speaker and institution"), required=False, max_length=200,
         help_text=_("Name and institution, e.g. 'Ahmad Fauzi Rahman (KPU Jakarta Pusat)'."),
     )  # fmt: skip
 
@@ -173,6 +173,11 @@ class EventPage(Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    def clean_fields(self, exclude=None):
+        # Codes are typed in any case; they are checked and stored in capitals.
+        self.registration_code = (self.registration_code or "").strip().upper()
+        super().clean_fields(exclude=exclude)
+
     def clean(self):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
@@ -183,7 +188,6 @@ class EventPage(Page):
             raise ValidationError(
                 {"kelurahan": _("This kelurahan is not in the kecamatan chosen.")}
             )
-        self.registration_code = (self.registration_code or "").strip().upper()
 
     def get_context(self, request, *args, **kwargs):
         from lms.enrolment import event_context

@@ -3,6 +3,8 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.utils.translation import gettext_lazy as _
 
+from lms.forms import NewPasswordChangeForm
+
 
 class LogoutView(auth_views.LogoutView):
     """Logs out and says so on the page it returns to.
@@ -14,6 +16,24 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.success(request, _("You have logged out."))
         return response
+
+
+class NewPasswordMixin:
+    """Choosing a new password (by changing or resetting it) ends the reign of a
+    login slip's one-time password: ``must_change_password`` is lifted, so
+    ``lms.middleware.PasswordChangeRequiredMiddleware`` lets the person through."""
+
+    def form_valid(self, form):
+        form.user.must_change_password = False  # saved with the new password
+        return super().form_valid(form)
+
+
+class PasswordChangeView(NewPasswordMixin, auth_views.PasswordChangeView):
+    form_class = NewPasswordChangeForm
+
+
+class PasswordResetConfirmView(NewPasswordMixin, auth_views.PasswordResetConfirmView):
+    pass
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -9,9 +9,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from lms.enrolment import EnrolmentRefused, enrol
+from lms.enrolment import EnrolmentRefused, enrol, event_for_code
 from lms.models import Enrolment
-from lms.registration import register_participant
+from lms.registration import PhoneTaken, register_participant
 from lms.registration_forms import EventCodeForm, RegistrationForm
 
 
@@ -20,7 +20,8 @@ class JoinEventView(FormView):
 
     Logged in, a participant just confirms the code. Otherwise the same page
     offers a short registration form (the account is made and enrolled at once)
-    next to a link to log in and come back here.
+    next to a link to log in and come back here. A phone number that already
+    has an account, typed with that account's password, logs in instead.
     """
 
     template_name = "lms/join_event.html"
@@ -28,14 +29,32 @@ class JoinEventView(FormView):
     def get_form_class(self):
         return EventCodeForm if self.request.user.is_authenticated else RegistrationForm
 
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if not self.request.user.is_authenticated:
+            kwargs["request"] = self.request
+        return kwargs
+
     def get_initial(self):
         return {"code": self.request.GET.get("kode", "")}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        back_here = f"{reverse('join_event')}?{urlencode(self.get_initial())}"
+        # Back to this page with the poster's code still filled in.
+        kode = urlencode({"kode": self.request.GET.get("kode", "")})
+        back_here = f"{reverse('join_event')}?{kode}"
         context["login_url"] = f"{reverse('login')}?{urlencode({'next': back_here})}"
+        context["event"] = getattr(context["form"], "event", None) or (
+            self._event_of_link()
+        )
         return context
+
+    def _event_of_link(self):
+        """The event the poster's link names, to show whom the form is for."""
+        try:
+            return event_for_code(self.request.GET.get("kode", ""))
+        except EnrolmentRefused:
+            return None
 
     def form_valid(self, form):
         event = form.event
@@ -43,16 +62,40 @@ class JoinEventView(FormView):
             _enrolment, new = enrol(
                 event=event, user=self.request.user, source=Enrolment.Source.CODE
             )
-        else:
+            return self._enrolled(event, new)
+        try:
+            user, new = self._account(form, event)
+        except EnrolmentRefused as refused:
+            field = "phone" if isinstance(refused, PhoneTaken) else None
+            form.add_error(field, refused.message)
+            return self.form_invalid(form)
+        login(self.request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+        return self._enrolled(event, new)
+
+    def _account(self, form, event):
+        """The new participant's account, or the one their phone number already has;
+        either way enrolled in ``event``. Returns (user, newly enrolled)."""
+        if form.returning_user is None:
             try:
-                user = register_participant(
-                    event=event, registration=form.registration()
-                )
-            except EnrolmentRefused as refused:
-                form.add_error(None, refused.message)
-                return self.form_invalid(form)
-            login(self.request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
-            new = True
+                registration = form.registration()
+                return register_participant(
+                    event=event, registration=registration
+                ), True
+            except PhoneTaken:
+                # The other half of a double tap made the account a moment ago.
+                form.returning_user = form.account_of_phone()
+                if form.returning_user is None:
+                    raise
+        messages.info(
+            self.request,
+            _("This phone number already had an account: you are now logged in."),
+        )
+        _enrolment, new = enrol(
+            event=event, user=form.returning_user, source=Enrolment.Source.CODE
+        )
+        return form.returning_user, new
+
+    def _enrolled(self, event, new: bool):
         if new:
             messages.success(
                 self.request,

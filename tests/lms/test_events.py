@@ -2,13 +2,14 @@
 that an event's tests are for its enrolled participants only."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
-from lms.models import Enrolment, EventIndexPage, EventPage, User
+from lms.models import CheckIn, Enrolment, EventIndexPage, EventPage, User
 from quizzes.models import Attempt, QuizPage
 from tests.factories import (
     EventIndexPageFactory,
@@ -126,9 +127,32 @@ def test_the_poster_link_fills_in_the_code(client, participant, event):
 
 
 @pytest.mark.django_db
-def test_joining_needs_a_login(client, event):
+def test_anonymous_visitors_get_the_registration_form(client, event):
     response = client.get("/kegiatan-saya/daftar/?kode=K7M2QX")
-    assert response.status_code == 302 and "/akun/masuk/" in response.url
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="full_name"' in html and 'name="phone"' in html
+    assert "/akun/masuk/?next=" in html  # or log in and come back
+
+
+@pytest.mark.django_db
+def test_the_event_page_sends_visitors_to_the_join_page(client, event):
+    html = client.get(event.url).content.decode()
+    assert 'href="/kegiatan-saya/daftar/"' in html
+
+
+@pytest.mark.django_db
+def test_the_event_page_shows_the_participants_own_steps(client, participant, event):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    QuizPageFactory(parent=event, kind="post_test", slug="post-test")
+    client.force_login(participant)
+    assert "Check in at the hall" not in client.get(event.url).content.decode()
+    client.post("/kegiatan-saya/daftar/", {"code": "K7M2QX"})
+    html = client.get(event.url).content.decode()
+    assert "0 of 2 requirements met" in html
+    assert "Check in at the hall" in html and "Pass the post-test" in html
+    CheckIn.objects.create(event=event, user=participant, method="qr")
+    assert "1 of 2 requirements met" in client.get(event.url).content.decode()
 
 
 @pytest.mark.django_db
@@ -155,6 +179,8 @@ def test_the_event_page_shows_the_tests_to_enrolled_participants(
 
 @pytest.mark.django_db
 def test_event_pages_cost_the_same_for_3_or_30_participants(client, participant, event):
+    QuizPageFactory(parent=event, kind="post_test", slug="post-test")
+    Enrolment.objects.create(event=event, user=participant, source="code")
     client.force_login(participant)
 
     def queries(url):
@@ -164,9 +190,13 @@ def test_event_pages_cost_the_same_for_3_or_30_participants(client, participant,
         return len(captured)
 
     urls = [event.url, event.get_parent().url]
-    for _ in range(3):
-        Enrolment.objects.create(event=event, user=ParticipantFactory(), source="code")
+
+    def others(count):
+        for user in ParticipantFactory.create_batch(count):
+            Enrolment.objects.create(event=event, user=user, source="code")
+            CheckIn.objects.create(event=event, user=user, method="qr")
+
+    others(3)
     before = [queries(url) for url in urls]
-    for _ in range(27):
-        Enrolment.objects.create(event=event, user=ParticipantFactory(), source="code")
+    others(27)
     assert [queries(url) for url in urls] == before

@@ -9,6 +9,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,13 @@ def xlsx_bytes(rows, *, title_rows=()):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Messages are translatable; these tests read their English source text."""
+    with translation.override("en"):
+        yield
 
 
 def only_row(preview):
@@ -545,7 +553,7 @@ def test_invalid_rows_block_the_import_unless_the_organiser_skips_them():
     with pytest.raises(ImportFileError) as caught:
         preview.participants_to_import(skip_invalid=False)
     assert caught.value.message == (
-        "1 rows have errors. Correct them, or choose to skip them; nothing was imported."
+        "Rows with errors: 1. Correct them, or choose to skip them; nothing was imported."
     )
     assert preview.participants_to_import(skip_invalid=True) == [
         ParticipantRow("Budi", "+6281234567890")
@@ -557,7 +565,7 @@ def test_invalid_rows_block_the_import_unless_the_organiser_skips_them():
 
 def test_every_message_uses_only_named_placeholders():
     for code, template in MESSAGES.items():
-        without_named = re.sub(r"%\(\w+\)s", "", template)
+        without_named = re.sub(r"%\(\w+\)s", "", str(template))
         assert "%" not in without_named, code
 
 

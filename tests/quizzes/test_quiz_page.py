@@ -5,7 +5,7 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from lms.models import ModulePage, User
+from lms.models import EventPage, ModulePage, User
 from quizzes.models import QuizPage
 from tests.conftest import LearningTree
 from tests.factories import HomePageFactory, QuizPageFactory
@@ -58,8 +58,8 @@ class QuizPageTests(WagtailPageTestCase):
         )
         self.client.force_login(self.admin)
 
-    def test_lives_in_a_module(self):
-        self.assertAllowedParentPageTypes(QuizPage, {ModulePage})
+    def test_lives_in_a_module_or_an_event(self):
+        self.assertAllowedParentPageTypes(QuizPage, {ModulePage, EventPage})
         self.assertAllowedSubpageTypes(QuizPage, set())
 
     def test_renders_and_previews(self):
