@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from lms.access import open_shelf_to_speakers, sync_speaker_membership
 from tests.factories import (
@@ -38,6 +39,13 @@ def organiser(db):
 @pytest.fixture
 def password():
     return TEST_PASSWORD
+
+
+@pytest.fixture
+def in_english():
+    """Messages are translatable; tests that read their English source text use this."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -104,7 +104,8 @@ AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = ["lms.auth_backends.UsernameOrPhoneBackend"]
 LOGIN_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # private pages send people to our login
-LOGIN_REDIRECT_URL = "/"
+# After logging in, participants land on their events and what is left to do.
+LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [
     {

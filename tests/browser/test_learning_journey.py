@@ -258,7 +258,7 @@ def _participant_logs_in(page, site):
     ).fill("peserta")
     form.get_by_label(re.compile("Kata sandi|Password")).fill(DEMO_PASSWORD)
     form.get_by_role("button", name=re.compile("^(Masuk|Log in)$")).click()
-    page.wait_for_url(f"{site}/")
+    page.wait_for_url(f"{site}/beranda-saya/")
 
 
 def _participant_learns(page, site, screenshot, module, lesson):

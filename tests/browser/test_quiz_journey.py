@@ -81,7 +81,7 @@ def _log_in(page, site):
     form.locator("input[name=username]").fill("peserta")
     form.locator("input[name=password]").fill(DEMO_PASSWORD)
     form.locator("[type=submit]").click()
-    page.wait_for_url(f"{site}/")
+    page.wait_for_url(f"{site}/beranda-saya/")
 
 
 def _start(page, site, quiz):

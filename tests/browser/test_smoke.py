@@ -74,7 +74,7 @@ def test_participant_logs_in_with_phone_number(demo_site, phone_page, screenshot
     form.locator("input[name=password]").fill(DEMO_PASSWORD)
     screenshot(page, "login")
     form.locator("[type=submit]").click()
-    page.wait_for_url(f"{demo_site}/")
+    page.wait_for_url(f"{demo_site}/beranda-saya/")  # "Beranda saya" after login
 
     header = page.get_by_role("banner")
     expect(header.get_by_role("link", name="Masuk")).to_have_count(0)

@@ -23,6 +23,8 @@ from lms.pacts import (
 from tests.factories import OrganiserFactory, PactFactory, ParticipantFactory
 from tests.lms.pact_setup import enrol_many, event_requiring
 
+pytestmark = pytest.mark.usefixtures("in_english")
+
 
 @pytest.fixture
 def pact(db):

@@ -9,7 +9,6 @@ import zipfile
 
 import openpyxl
 import pytest
-from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,6 +37,8 @@ BUDI_CLEAN = ParticipantRow(
     kelurahan="Kartini",
 )
 
+pytestmark = pytest.mark.usefixtures("in_english")
+
 
 def csv_bytes(rows, *, delimiter=",", encoding="utf-8", newline="\r\n"):
     """A CSV file as Excel writes it (quotes only where needed)."""
@@ -55,13 +56,6 @@ def xlsx_bytes(rows, *, title_rows=()):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """Messages are translatable; these tests read their English source text."""
-    with translation.override("en"):
-        yield
 
 
 def only_row(preview):

@@ -82,7 +82,7 @@ def test_login_page_does_not_redirect_to_another_site(client, bambang, password)
         {"username": "bambang", "password": password, "next": "https://evil.example/"},
     )
     assert response.status_code == 302
-    assert response.url == "/"
+    assert response.url == reverse("dashboard")
 
 
 def test_password_change_needs_login_then_works(client, bambang, password):
