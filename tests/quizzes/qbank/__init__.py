@@ -1,0 +1,1 @@
+"""Tests of question-bank import and export (quizzes.qbank)."""
