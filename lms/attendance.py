@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import CheckIn, Enrolment, EventPage, User
 from lms.models.events import CODE_ALPHABET
+from quizzes.certificates.issuing import issue_after_commit
 
 WINDOW_SECONDS = 30
 TOKEN_LENGTH = 6
@@ -255,6 +256,7 @@ def check_in(
             record.save()
     except IntegrityError:  # the same participant's other scan got there first
         return CheckIn.objects.get(event=event, user=user), False
+    issue_after_commit(event=event, user=user)
     return record, True
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import Enrolment, EventPage, Pact, PactAcceptance, PactVersion, User
 from lms.sanitize import clean_rich_text
+from quizzes.certificates.issuing import issue_after_commit
 
 NOTE_MAX_LENGTH = PactAcceptance._meta.get_field("note").max_length
 NOTE_REQUIRED = _("Write a note, e.g. where the signed paper is kept.")
@@ -219,7 +220,7 @@ def accept_pact(
         raise PactRefused(errors)
     try:
         with transaction.atomic():
-            return PactAcceptance.objects.create(
+            acceptance = PactAcceptance.objects.create(
                 event=event,
                 user=user,
                 pact=pact,
@@ -230,6 +231,8 @@ def accept_pact(
             )
     except IntegrityError:  # the same participant's other submit got there first
         return _existing(event=event, user=user, pact=pact)
+    issue_after_commit(event=event, user=user)
+    return acceptance
 
 
 @transaction.atomic
@@ -275,7 +278,7 @@ def record_paper_signature(
         raise PactRefused({None: _("This text did not exist yet at that time.")})
     try:
         with transaction.atomic():
-            return PactAcceptance.objects.create(
+            acceptance = PactAcceptance.objects.create(
                 event=event,
                 user=user,
                 pact=pact,
@@ -288,6 +291,8 @@ def record_paper_signature(
     except IntegrityError:  # accepted online, or recorded by someone else, just now
         existing = _existing(event=event, user=user, pact=pact)
         raise PactRefused({"user": _already_accepted(user, existing)}) from None
+    issue_after_commit(event=event, user=user)
+    return acceptance
 
 
 def _already_accepted(user: User, acceptance: PactAcceptance) -> str:

@@ -3,7 +3,7 @@
 Roles are data (groups an organiser can inspect in the admin); what each role
 may do is decided by migrations, each of which freezes the complete table of
 its time and applies it with ``sync_role_groups``. The newest such migration
-(``lms/migrations/0008_roles_for_events.py`` for now) is therefore the place to
+(``lms/migrations/0010_roles_for_certificates.py`` for now) is therefore the place to
 read what a role may do, and a change to a role is a new migration with a new
 table: an old migration never refers to permissions that did not yet exist.
 """

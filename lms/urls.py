@@ -20,6 +20,8 @@ from lms.views import (
     dashboard,
 )
 from lms.views.accounts import PasswordChangeView, PasswordResetConfirmView
+from quizzes.certificates.verify_views import verify_certificate
+from quizzes.certificates.views import certificate_download
 
 account_urls = [
     path(
@@ -83,10 +85,16 @@ urlpatterns = [
         name="event_pact",
     ),
     path("topik/<slug:slug>/", TagView.as_view(), name="tag"),
+    path("v/<str:code>/", verify_certificate, name="certificate_verify"),
     path(
         "materi/<int:lesson_id>/selesai/",
         LessonCompletionView.as_view(),
         name="lesson_completion",
+    ),
+    path(
+        "sertifikat/<int:certificate_id>/unduh/",
+        certificate_download,
+        name="certificate_download",
     ),
 ]
 

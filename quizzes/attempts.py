@@ -235,6 +235,10 @@ def submit_attempt(
     by = Attempt.SubmittedBy.DEADLINE if late else Attempt.SubmittedBy.PARTICIPANT
     deadline = effective_deadline(attempt.deadline, attempt.quiz.closes_at)
     _grade(attempt, deadline if late else now, by)
+    # Imported here: issuing reads event progress, which imports this module.
+    from quizzes.certificates.issuing import issue_after_grading
+
+    issue_after_grading(attempt)
     return attempt
 
 

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -42,8 +43,12 @@ def password():
 
 
 @pytest.fixture
-def in_english():
-    """Messages are translatable; tests that read their English source text use this."""
+def in_english(client):
+    """Messages are translatable; tests that read their English source text use this.
+
+    Both code run in the test and pages fetched with ``client`` speak English.
+    """
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
 

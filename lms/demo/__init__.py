@@ -9,10 +9,11 @@ running it once. Later features add their own step to ``STEPS``.
 with its pact texts, pre-test and post-test; ``seed_participants`` then adds
 the generated participants (peserta01…), enrols them, records their check-ins,
 pacts and attempts at those tests, which are never deleted or regenerated once
-made.
+made; ``seed_certificates`` issues certificates to those who completed.
 """
 
 from .accounts import DEMO_PASSWORD, seed_accounts
+from .certificates import seed_certificates
 from .events import seed_events
 from .learning import seed_learning
 from .organisations import seed_organisations
@@ -31,6 +32,7 @@ STEPS = (
     seed_quizzes,
     seed_events,
     seed_participants,
+    seed_certificates,
 )
 
 __all__ = ["DEMO_PASSWORD", "STEPS"]

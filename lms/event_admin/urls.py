@@ -1,6 +1,13 @@
 from django.urls import include, path
 
-from lms.event_admin import attendance, hub, pacts, participants
+from lms.event_admin import (
+    attendance,
+    certificates,
+    hub,
+    pacts,
+    participants,
+    printing,
+)
 
 app_name = "lms_event_admin"
 
@@ -9,4 +16,6 @@ urlpatterns = [
     path("<int:event_id>/peserta/", include(participants.urlpatterns)),
     path("<int:event_id>/kehadiran/", include(attendance.urlpatterns)),
     path("<int:event_id>/pakta/", include(pacts.urlpatterns)),
+    path("<int:event_id>/sertifikat/", include(certificates.urlpatterns)),
+    path("<int:event_id>/cetak/", include(printing.urlpatterns)),
 ]

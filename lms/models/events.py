@@ -133,6 +133,15 @@ class EventPage(Page):
         blank=True,
         related_name="events",
     )
+    certificate_template = models.ForeignKey(
+        "quizzes.CertificateTemplate",
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("Leave empty to use the default template."),
+    )
     require_check_in = models.BooleanField(_("must be checked in"), default=True)
     require_post_test = models.BooleanField(_("must pass the post-test"), default=True)
     require_modules = models.BooleanField(
@@ -159,6 +168,7 @@ class EventPage(Page):
                 FieldPanel("require_post_test"),
                 FieldPanel("require_modules"),
                 FieldPanel("pacts", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("certificate_template"),
             ],
             heading=_("Enrolment and completion"),
         ),

@@ -13,4 +13,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "private"
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,0 +1,169 @@
+"""The public verification page: states, what it reveals, file checks, rate limit."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.certificates import verification
+from tests.factories import EventIndexPageFactory, EventPageFactory, ParticipantFactory
+from tests.pdfs import decode_qr_codes
+from tests.quizzes.certificates.stubs import make_certificate
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Pages in their English source text (Bahasa Indonesia is the default)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.fixture
+def event(home_page):
+    index = EventIndexPageFactory(parent=home_page)
+    return EventPageFactory(parent=index, title="Peningkatan Kapasitas LMK")
+
+
+@pytest.fixture
+def certificate(event):
+    user = ParticipantFactory(
+        full_name="R.A. Siti Nur'aini",
+        username="siti.nuraini",
+        phone="+6281234567890",
+        kelurahan="Karang Anyar",
+    )
+    return make_certificate(event=event, user=user, kelurahan="Karang Anyar")
+
+
+def verify_url(certificate):
+    return reverse("certificate_verify", args=[certificate.verification_code])
+
+
+def upload(client, certificate, data: bytes, name="sertifikat.pdf"):
+    return client.post(
+        verify_url(certificate),
+        {"file": SimpleUploadedFile(name, data, content_type="application/pdf")},
+    )
+
+
+def test_valid_certificate_shows_the_printed_facts_without_login(client, certificate):
+    response = client.get(verify_url(certificate))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This certificate is valid." in html
+    assert "R.A. Siti Nur&#x27;aini" in html
+    assert "Peningkatan Kapasitas LMK" in html
+    assert certificate.number in html
+    assert certificate.sha256 in html
+
+
+def test_page_reveals_nothing_personal_beyond_the_allowed_fields(client, certificate):
+    certificate.snapshot["score"] = "skor-91"
+    certificate.save()
+    html = client.get(verify_url(certificate)).content.decode()
+    for private in ("siti.nuraini", "81234567890", "Karang Anyar", "skor-91"):
+        assert private not in html
+    assert "Ketua RT" not in html
+
+
+def test_page_is_never_cached_or_indexed(client, certificate):
+    response = client.get(verify_url(certificate))
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+    assert '<meta name="robots" content="noindex, nofollow">' in response.text
+
+
+def test_revoked_certificate_shows_the_date_and_reason(client, certificate):
+    certificate.revoked_at = timezone.make_aware(datetime.datetime(2023, 10, 2, 9))
+    certificate.revoke_reason = "Issued by mistake"
+    certificate.save()
+    html = client.get(verify_url(certificate)).content.decode()
+    assert "This certificate was revoked." in html
+    assert "2 October 2023" in html
+    assert "Issued by mistake" in html
+    assert "This certificate is valid." not in html
+
+
+def test_replaced_certificate_says_so_and_hides_the_new_code(
+    client, certificate, event
+):
+    certificate.revoked_at = timezone.now()
+    certificate.revoke_reason = "Name misspelt"
+    certificate.save()
+    newer = make_certificate(event=event, user=certificate.user, sequence=2)
+    newer.replaces = certificate
+    newer.save()
+    html = client.get(verify_url(certificate)).content.decode()
+    assert "replaced by a newer version" in html
+    assert "Name misspelt" in html
+    assert newer.verification_code not in html
+    assert "This certificate is valid." in client.get(verify_url(newer)).text
+
+
+@pytest.mark.parametrize("code", ["tidak-ada", "A" * 43, "%3Cscript%3Ealert(1)%3C"])
+def test_unknown_code_is_a_plain_not_found(client, certificate, code):
+    response = client.get(f"/v/{code}/")
+    assert response.status_code == 404
+    assert "Certificate not found" in response.text
+    assert "<script>alert" not in response.text
+    assert certificate.number not in response.text
+
+
+def test_uploaded_issued_file_matches(client, certificate):
+    with certificate.pdf.open("rb") as stored:
+        data = stored.read()
+    response = upload(client, certificate, data)
+    assert response.status_code == 200
+    assert "The file matches" in response.text
+
+
+def test_one_altered_byte_does_not_match(client, certificate):
+    with certificate.pdf.open("rb") as stored:
+        data = bytearray(stored.read())
+    data[len(data) // 2] ^= 0x01
+    response = upload(client, certificate, bytes(data))
+    assert "The file does not match" in response.text
+    assert "The file matches" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "The file is empty."),
+        (b"<html><script>alert(1)</script></html>", "This file is not a PDF."),
+        (b"%PDF-" + b"0" * (10 * 1024 * 1024), "The file is too big (at most 10 MB)."),
+    ],
+)
+def test_bad_uploads_get_a_clear_message(client, certificate, data, message):
+    response = upload(client, certificate, data)
+    assert response.status_code == 200
+    assert message in response.text
+    assert "There is a problem" in response.text
+    assert "The file matches" not in response.text
+    assert "does not match" not in response.text
+
+
+def test_upload_without_a_file_asks_for_one(client, certificate):
+    response = client.post(verify_url(certificate), {})
+    assert "Choose the certificate&#x27;s PDF file." in response.text
+
+
+def test_lookups_past_the_limit_get_429(client, certificate):
+    for _ in range(verification.LOOKUPS_PER_WINDOW):
+        assert client.get(verify_url(certificate)).status_code == 200
+    response = client.get(verify_url(certificate))
+    assert response.status_code == 429
+    assert "Wait one minute" in response.text
+    # Unknown codes count too, so the limit cannot be dodged by guessing.
+    assert client.get("/v/tebakan/").status_code == 429
+    # Another address is not affected.
+    assert (
+        client.get(verify_url(certificate), REMOTE_ADDR="10.0.0.9").status_code == 200
+    )
+
+
+def test_decode_qr_codes_reads_the_verification_url(certificate):
+    with certificate.pdf.open("rb") as stored:
+        codes = decode_qr_codes(stored.read())
+    assert codes == [certificate.snapshot["verification_url"]]
