@@ -10,7 +10,8 @@ from quizzes.qbank import parse_file
 from quizzes.qbank.mapping import to_block_data
 from tests.quizzes.qbank.helpers import summary
 
-SHARED = Path(__file__).resolve().parents[4] / "shared" / "qbank"
+# Copies of ../shared/qbank, with its MANIFEST (origin and licence of each file).
+SHARED = Path(__file__).resolve().parent / "files"
 
 # (line where the question starts, (type, name, text, answers=credit#feedback))
 GIFT_EXAMPLES = [
