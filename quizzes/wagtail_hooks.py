@@ -49,3 +49,35 @@ def keep_quizzes_that_have_attempts_in_bulk(request, action_type, objects, actio
 
 
 register_snippet(CertificateTemplateViewSet)
+
+
+@hooks.register("register_admin_urls")
+def question_bank_urls():
+    """Question-bank import and export live under /admin/kuis/ (quizzes.qbank_admin)."""
+    from django.urls import include, path
+
+    from quizzes import qbank_admin
+
+    return [path("kuis/", include((qbank_admin.urlpatterns, qbank_admin.app_name)))]
+
+
+@hooks.register("register_page_header_buttons")
+def question_bank_buttons(page, user, *args, **kwargs):
+    """From a quiz's page in the admin: import questions, export them."""
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    if isinstance(page.specific_deferred, QuizPage) and (
+        page.permissions_for_user(user).can_edit()
+    ):
+        for label, name, icon, priority in (
+            (_("Import questions"), "upload", "upload", 20),
+            (_("Export to GIFT"), "export_gift", "download", 21),
+            (_("Export to Moodle XML"), "export_moodle_xml", "download", 22),
+        ):
+            yield Button(
+                label,
+                reverse(f"quizzes_qbank:{name}", args=[page.pk]),
+                icon_name=icon,
+                priority=priority,
+            )
