@@ -14,13 +14,10 @@ tied to events and its own result type, so this keeps a small equivalent).
 
 import base64
 import mimetypes
-import re
-import secrets
 from functools import wraps
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
 
+from lms import pending_uploads
 from quizzes.blocks import QuestionsBlock
 from quizzes.models import QuizPage
 from quizzes.qbank import QbankError, parse_file
@@ -40,8 +38,6 @@ from quizzes.qbank.mapping import questions_from_stream, to_block_data
 from quizzes.qbank.model import FILE_URL_PREFIX, ImportedQuestion
 from quizzes.qbank.saving import import_questions, plan_import
 
-EXPIRES_AFTER = 60 * 60  # seconds
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
 _TYPE_LABELS = {
     name: block.meta.label for name, block in QuestionsBlock().child_blocks.items()
 }
@@ -53,25 +49,11 @@ FORMAT_CHOICES = [
 ]
 
 
-# --- the upload, kept between preview and confirmation -----------------------
+# --- the upload, kept between preview and confirmation (lms.pending_uploads) ---
 
 
-def _key(token: str) -> str:
-    return f"quizzes:qbank-import:{token}"
-
-
-def _store(token: str, user, quiz, **entry) -> None:
-    entry.update(user_id=user.pk, quiz_id=quiz.pk)
-    cache.set(_key(token), entry, EXPIRES_AFTER)
-
-
-def _load(token: str, user, quiz) -> dict | None:
-    """The entry ``token`` names if ``user`` made it for ``quiz``; else None,
-    so a foreign token reads exactly like an expired one."""
-    entry = cache.get(_key(token)) if _TOKEN.fullmatch(token or "") else None
-    if entry is None or (entry["user_id"], entry["quiz_id"]) != (user.pk, quiz.pk):
-        return None
-    return entry
+def _scope(quiz) -> str:
+    return f"qbank-import:quiz:{quiz.pk}"
 
 
 # --- forms --------------------------------------------------------------------
@@ -250,10 +232,14 @@ def upload(request, quiz):
         request.POST if posted else None, request.FILES if posted else None
     )
     if posted and form.is_valid():
-        token = secrets.token_urlsafe(24)
-        _store(token, request.user, quiz, data=form.file_bytes,
-               filename=form.cleaned_data["file"].name,
-               file_format=form.cleaned_data["file_format"] or None, result=None)  # fmt: skip
+        token = pending_uploads.keep(
+            owner=request.user,
+            scope=_scope(quiz),
+            data=form.file_bytes,
+            filename=form.cleaned_data["file"].name,
+            file_format=form.cleaned_data["file_format"] or None,
+            result=None,
+        )
         return redirect(_step_url("preview", quiz, token))
     return _render(request, quiz, "upload.html", _("Import questions"), {"form": form})
 
@@ -262,7 +248,7 @@ def upload(request, quiz):
 def preview(request, quiz):
     """Step 2: every question as it will be imported; the POST confirms."""
     token = request.GET.get("token", "")
-    entry = _load(token, request.user, quiz)
+    entry = pending_uploads.load(token, owner=request.user, scope=_scope(quiz))
     if entry is None:
         return _start_again(request, quiz)
     if entry["result"] is not None:  # already imported: a second click, or Back
@@ -272,11 +258,7 @@ def preview(request, quiz):
     form = ConfirmForm(
         request.POST if posted else None, error_count=len(shown["errors"])
     )
-    if (
-        posted
-        and form.is_valid()
-        and cache.add(_key(token) + ":saving", True, EXPIRES_AFTER)
-    ):
+    if posted and form.is_valid() and pending_uploads.claim(token):
         skip, imported = form.cleaned_data.get("skip_invalid", False), False
         try:
             result = parse_file(entry["data"], file_format=entry["file_format"],
@@ -288,8 +270,9 @@ def preview(request, quiz):
                 "imported": len(plan.blocks),
                 "skipped": [(s.where, s.reason) for s in plan.skipped],
             }
-            _store(token, request.user, quiz, data=None, filename=entry["filename"],
-                   file_format=entry["file_format"], result=summary)  # fmt: skip
+            pending_uploads.save(token, owner=request.user, scope=_scope(quiz),
+                                 data=None, filename=entry["filename"],
+                                 file_format=entry["file_format"], result=summary)  # fmt: skip
             imported = True
             return redirect(_step_url("result", quiz, token))
         except QbankError as error:
@@ -298,7 +281,7 @@ def preview(request, quiz):
             # Held for the rest of the hour after an import, so a request that
             # read the entry before the result was stored cannot import again.
             if not imported:
-                cache.delete(_key(token) + ":saving")
+                pending_uploads.release(token)
     elif posted and form.is_valid():
         # Another request is importing this file; once it is done, this
         # preview page leads to its result.
@@ -316,7 +299,9 @@ def preview(request, quiz):
 @quiz_editor_view
 def result(request, quiz):
     """Step 3: what was added, what was skipped, and the way to publish."""
-    entry = _load(request.GET.get("token", ""), request.user, quiz)
+    entry = pending_uploads.load(
+        request.GET.get("token", ""), owner=request.user, scope=_scope(quiz)
+    )
     if entry is None or entry["result"] is None:
         return _start_again(request, quiz)
     return _render(

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from lms.models import Enrolment, User
 from lms.participant_import import preview_participant_file
-from lms.participant_import.uploads import EXPIRES_AFTER
+from lms.pending_uploads import EXPIRES_AFTER
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

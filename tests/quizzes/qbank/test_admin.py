@@ -4,11 +4,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.images import get_image_model
 
+from lms import pending_uploads
 from quizzes.models import QuizPage
 from quizzes.qbank import parse_file
 from quizzes.qbank.mapping import questions_from_stream
@@ -274,7 +274,7 @@ def test_a_file_name_with_markup_is_shown_as_text(client, kpud, quiz):
 def test_a_confirm_while_another_is_importing_imports_nothing(client, kpud, quiz):
     url, _preview = previewed(client, quiz, GIFT)
     token = parse_qs(urlparse(url).query)["token"][0]
-    cache.add(f"quizzes:qbank-import:{token}:saving", True)  # another request's
+    pending_uploads.claim(token)  # another request's
     response = client.post(url, follow=True)
     assert "being imported already" in response.content.decode()
     assert len(latest(quiz).questions) == len(quiz.questions)
