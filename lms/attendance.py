@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import CheckIn, Enrolment, EventPage, User
 from lms.models.events import CODE_ALPHABET
-from quizzes.certificates.issuing import issue_after_commit
+from quizzes.certificates.tasks import schedule_certificate
 
 WINDOW_SECONDS = 30
 TOKEN_LENGTH = 6
@@ -256,7 +256,7 @@ def check_in(
             record.save()
     except IntegrityError:  # the same participant's other scan got there first
         return CheckIn.objects.get(event=event, user=user), False
-    issue_after_commit(event=event, user=user)
+    schedule_certificate(user_id=user.pk, event_id=event.pk)
     return record, True
 
 

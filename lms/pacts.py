@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import Enrolment, EventPage, Pact, PactAcceptance, PactVersion, User
 from lms.sanitize import clean_rich_text
-from quizzes.certificates.issuing import issue_after_commit
+from quizzes.certificates.tasks import schedule_certificate
 
 NOTE_MAX_LENGTH = PactAcceptance._meta.get_field("note").max_length
 NOTE_REQUIRED = _("Write a note, e.g. where the signed paper is kept.")
@@ -231,7 +231,7 @@ def accept_pact(
             )
     except IntegrityError:  # the same participant's other submit got there first
         return _existing(event=event, user=user, pact=pact)
-    issue_after_commit(event=event, user=user)
+    schedule_certificate(user_id=user.pk, event_id=event.pk)
     return acceptance
 
 
@@ -291,7 +291,7 @@ def record_paper_signature(
     except IntegrityError:  # accepted online, or recorded by someone else, just now
         existing = _existing(event=event, user=user, pact=pact)
         raise PactRefused({"user": _already_accepted(user, existing)}) from None
-    issue_after_commit(event=event, user=user)
+    schedule_certificate(user_id=user.pk, event_id=event.pk)
     return acceptance
 
 

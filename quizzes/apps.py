@@ -11,3 +11,7 @@ class QuizzesConfig(AppConfig):
 
     name = "quizzes"
     verbose_name = _("Quizzes")
+
+    def ready(self):
+        # Connects certificate issuing to the engine's attempt_graded signal.
+        from quizzes.certificates import receivers  # noqa: F401

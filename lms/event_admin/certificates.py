@@ -7,6 +7,7 @@ these views collect the organiser's choice and report the outcome. A
 certificate id from another event is a 404.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django import forms
@@ -29,8 +30,10 @@ from quizzes.certificates.issuing import (
     reissue_certificate,
     revoke_certificate,
 )
-from quizzes.certificates.views import certificate_pdf_response
+from quizzes.certificates.views import DOWNLOAD_FIELDS, certificate_pdf_response
 from quizzes.models import Certificate
+
+logger = logging.getLogger(__name__)
 
 
 class BulkIssueForm(forms.Form):
@@ -94,7 +97,7 @@ class ReasonForm(forms.Form):
 @dataclass(frozen=True)
 class RegisterRow:
     certificate: Certificate
-    status: str  # "valid", "revoked" or "replaced"
+    status: str  # "valid", "preparing", "revoked" or "replaced"
     replaced_by: Certificate | None
 
 
@@ -108,7 +111,10 @@ def _register(event: EventPage) -> list[RegisterRow]:
         .order_by("sequence", "version")
     ):
         newer = getattr(certificate, "replaced_by", None)
-        status = "valid" if certificate.is_valid else "replaced" if newer else "revoked"
+        if not certificate.is_valid:
+            status = "replaced" if newer else "revoked"
+        else:
+            status = "valid" if certificate.is_rendered else "preparing"
         rows.append(RegisterRow(certificate, status, newer))
     return rows
 
@@ -217,6 +223,18 @@ def issue_one(request, event):
             )
         except CertificateRefused as refused:
             form.add_error("reason", refused.message)
+        except Exception as error:  # noqa: BLE001 - the render; the number is kept
+            logger.exception("Certificate for user %s failed", participant.pk)
+            messages.error(
+                request,
+                _(
+                    "The certificate of %(name)s could not be made: %(error)s. "
+                    "If it was numbered, it is listed as being prepared and its PDF "
+                    "is made again by the next retry."
+                )
+                % {"name": participant.full_name, "error": error},
+            )
+            return redirect("lms_event_admin:certificates", event.pk)
         else:
             messages.success(
                 request,
@@ -292,10 +310,18 @@ def reissue(request, event, certificate_id):
 def download(request, event, certificate_id):
     """Any certificate of the event as issued, revoked ones included (for the record)."""
     certificate = get_object_or_404(
-        Certificate.objects.only("pk", "number", "pdf", "sha256"),
-        pk=certificate_id,
-        event=event,
+        Certificate.objects.only(*DOWNLOAD_FIELDS), pk=certificate_id, event=event
     )
+    if not certificate.is_rendered:
+        messages.warning(
+            request,
+            _(
+                "Certificate %(number)s is being prepared: its PDF is not stored yet. "
+                "Reload the page in a minute."
+            )
+            % {"number": certificate.number},
+        )
+        return redirect("lms_event_admin:certificates", event.pk)
     return certificate_pdf_response(request, certificate)
 
 

@@ -101,7 +101,10 @@ def printing(request, event):
         {
             "event": event,
             "form": form,
+            # Only what a print job will print: a certificate still being
+            # prepared has no PDF to print yet.
             "certificate_count": Certificate.objects.valid()
+            .rendered()
             .filter(event=event)
             .count(),
             "jobs": event.print_jobs.select_related("created_by")[:RECENT_JOBS],

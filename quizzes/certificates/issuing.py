@@ -1,15 +1,17 @@
 """Issuing, revoking and re-issuing certificates: the writes of certificates.
 
-Each is one transaction. Issuing locks its series' counter row, so numbers are
-unique and gap-free per event even when two organisers (or an organiser and a
-participant's own completion) issue at once, and anything failing after the
-number was taken (the render, the file, the row) rolls the number back. The PDF
-is rendered once, here; its SHA-256 is stored beside it and every download
-serves those bytes (promise 7). Nothing is deleted: a revoked certificate keeps
-its row and file, and a re-issue is a new version pointing at the old one.
+Issuing is two steps. First a short transaction locks the series' counter row,
+checks again that the participant has no certificate, takes the next number
+and saves the certificate without its PDF ("being prepared"), so numbers are
+unique and gap-free per event even when two organisers (or an organiser and
+the background task) issue at once. Then the PDF is rendered with no lock held
+and stored with its SHA-256; every download serves those bytes (promise 7). A
+render that fails leaves the numbered row pending, and rendering it again
+completes it: the number is never lost nor reused. Nothing is deleted: a
+revoked certificate keeps its row and file, and a re-issue is a new version
+pointing at the old one. See ``docs/certificates.md``.
 """
 
-import functools
 import hashlib
 import logging
 import secrets
@@ -137,7 +139,7 @@ def _locked_counter(series: str) -> CertificateCounter:
             return counters.get(series=series)
 
 
-def _store(
+def _numbered(
     *,
     user: User,
     event: EventPage | None,
@@ -150,10 +152,10 @@ def _store(
     score: Decimal | None,
     **fields,
 ) -> Certificate:
-    """Renders, hashes and stores one certificate version (inside the caller's transaction).
+    """Saves one certificate version with its number and snapshot, its PDF still to come.
 
-    The file is written before the row; if the row cannot be saved the file
-    is removed again, so a failure leaves neither.
+    Inside the caller's transaction, which holds the lock that makes the number
+    safe; :func:`render_certificate` adds the file once that lock is released.
     """
     now = timezone.now()
     code = secrets.token_urlsafe(24)  # 192 random bits, 32 characters
@@ -166,8 +168,7 @@ def _store(
         verification_code=code,
         issued_on=timezone.localdate(now),
     )
-    pdf = rendering.render_certificate_pdf(snapshot=snapshot, template=template)
-    certificate = Certificate(
+    return Certificate.objects.create(
         series=series,
         sequence=sequence,
         version=version,
@@ -177,23 +178,48 @@ def _store(
         user=user,
         template=template,
         snapshot=snapshot,
-        sha256=hashlib.sha256(pdf).hexdigest(),
         verification_code=code,
         issued_at=now,
         **fields,
     )
-    name = f"{series.replace(':', '-')}-{sequence:05d}-v{version}.pdf"
+
+
+def render_certificate(*, certificate: Certificate) -> Certificate:
+    """Renders a pending certificate and stores its PDF and SHA-256, exactly once.
+
+    Runs outside the counter's lock, so a slow render holds up nobody else's
+    number. Two renders of one certificate may race (the task and an organiser):
+    the row is completed only while it is still pending, and the loser removes
+    its file and returns the stored one, so every download serves the same
+    bytes (promise 7). A render that fails leaves the row pending, its number
+    kept, for the retry (``docs/certificates.md``).
+    """
+    if certificate.is_rendered:
+        return certificate
+    template = certificate.template or template_for(certificate.event)
+    pdf = rendering.render_certificate_pdf(
+        snapshot=certificate.snapshot, template=template
+    )
+    sha256 = hashlib.sha256(pdf).hexdigest()
+    series = certificate.series.replace(":", "-")
+    name = f"{series}-{certificate.sequence:05d}-v{certificate.version}.pdf"
     certificate.pdf.save(name, ContentFile(pdf), save=False)
+    now = timezone.now()
     try:
-        with transaction.atomic():
-            certificate.save()
+        stored = Certificate.objects.filter(
+            pk=certificate.pk, rendered_at__isnull=True
+        ).update(pdf=certificate.pdf.name, sha256=sha256, rendered_at=now)
     except Exception:
         certificate.pdf.storage.delete(certificate.pdf.name)
         raise
+    if not stored:  # rendered meanwhile by someone else: theirs is the certificate
+        certificate.pdf.storage.delete(certificate.pdf.name)
+        return Certificate.objects.get(pk=certificate.pk)
+    certificate.sha256 = sha256
+    certificate.rendered_at = now
     return certificate
 
 
-@transaction.atomic
 def issue_certificate(
     *,
     user: User,
@@ -207,8 +233,27 @@ def issue_certificate(
 
     Only to a participant who qualifies, unless an organiser (``by``) issues
     it by hand with a reason: the override is on record with who and why.
-    Issuing again returns the valid certificate already issued.
+    Issuing again returns the valid certificate already issued (rendering it
+    if it is still pending). Two steps: the number is taken in one short
+    transaction, then the PDF is rendered with no lock held.
     """
+    certificate = _take_number(
+        user=user, event=event, quiz=quiz, method=method, by=by, reason=reason
+    )
+    return render_certificate(certificate=certificate)
+
+
+@transaction.atomic
+def _take_number(
+    *,
+    user: User,
+    event: EventPage | None,
+    quiz: QuizPage | None,
+    method: str,
+    by: User | None,
+    reason: str,
+) -> Certificate:
+    """The valid certificate ``user`` already has, or a new pending one with the next number."""
     method = Certificate.Method(method)
     reason = _clean_reason(reason)
     _check_subject(user=user, event=event, quiz=quiz)
@@ -229,7 +274,7 @@ def issue_certificate(
         return existing
     template = template_for(event)
     sequence = counter.last_sequence + 1
-    certificate = _store(
+    certificate = _numbered(
         user=user,
         event=event,
         quiz=quiz,
@@ -301,8 +346,16 @@ def reissue_certificate(
     For a certificate that printed something wrong (a misspelt name, fixed on
     the account first): same series and sequence, the number with a suffix,
     a new verification code and file. The old one is revoked with the reason
-    and points to the new one (``replaced_by``).
+    and points to the new one (``replaced_by``). It takes no new number, so it
+    renders inside its transaction, holding only the old certificate's row:
+    a render that fails changes nothing.
     """
+    return render_certificate(
+        certificate=_replace(certificate=certificate, by=by, reason=reason)
+    )
+
+
+def _replace(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     reason = _required_reason(reason)
     old = _locked_valid(certificate)
     user, event, quiz = old.user, old.event, old.quiz
@@ -312,7 +365,7 @@ def reissue_certificate(
     old.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
     earned = qualification(user=user, event=event, quiz=quiz)
     version = old.version + 1
-    return _store(
+    return _numbered(
         user=user,
         event=event,
         quiz=quiz,
@@ -331,72 +384,50 @@ def reissue_certificate(
     )
 
 
-def issue_if_complete(*, event: EventPage, user: User) -> Certificate | None:
-    """Issues ``user``'s certificate of ``event`` if they now complete it.
+def issue_automatically(
+    *, user: User, event: EventPage | None = None, quiz: QuizPage | None = None
+) -> Certificate | None:
+    """Issues ``user``'s certificate if the step they just took earned it; else None.
 
-    Called after a step that may complete an event (a post-test submitted, a
-    check-in, a pact accepted). It never raises: that step has succeeded and
-    must stay so; a render that fails is logged, and the organiser can issue
-    from the admin later.
+    What the background task runs (:mod:`quizzes.certificates.tasks`) after a
+    step that may complete an event (a post-test graded, a check-in, a pact
+    accepted) or pass a quiz that grants certificates. Given only the quiz, its
+    event's certificate is meant when the quiz is an event's test. Idempotent:
+    an existing certificate is returned, rendered if it was left pending. A
+    failure raises, so the task can try again.
     """
-    try:
-        if existing := _existing_valid(user=user, event=event, quiz=None):
-            return existing
-        if not qualification(user=user, event=event).qualified:
-            return None
-        return issue_certificate(
-            user=user, event=event, method=Certificate.Method.AUTOMATIC
-        )
-    except Exception:  # noqa: BLE001 - logged; the participant's step must not fail
-        logger.exception(
-            "Automatic certificate for user %s in event %s failed", user.pk, event.pk
-        )
-        return None
-
-
-def issue_after_commit(*, event: EventPage, user: User) -> None:
-    """Schedules :func:`issue_if_complete` for when the current transaction commits.
-
-    After the commit, so the step that completes the event is visible to the
-    check, and so a failed render cannot roll that step back.
-    """
-    transaction.on_commit(
-        functools.partial(issue_if_complete, event=event, user=user), robust=True
-    )
-
-
-def issue_after_grading(attempt) -> None:
-    """After an attempt is graded: schedules the event's certificate, or the quiz's own.
-
-    Everything, even finding the quiz's event, happens after the commit, so
-    grading costs no extra query and cannot fail because of a certificate.
-    """
-    transaction.on_commit(
-        functools.partial(
-            _issue_for_quiz_taker, quiz=attempt.quiz, user_id=attempt.user_id
-        ),
-        robust=True,
-    )
-
-
-def _issue_for_quiz_taker(*, quiz: QuizPage, user_id: int) -> Certificate | None:
-    user = User.objects.get(pk=user_id)
-    event = EventPage.objects.filter(path=quiz.path[: -QuizPage.steplen]).first()
+    if event is None:
+        event = EventPage.objects.filter(path=quiz.path[: -QuizPage.steplen]).first()
     if event is not None:
-        return issue_if_complete(event=event, user=user)
-    if not quiz.grants_certificate:
+        quiz = None
+    elif not quiz.grants_certificate:
         return None
-    try:
-        if not qualification(user=user, quiz=quiz).qualified:
-            return None
-        return issue_certificate(
-            user=user, quiz=quiz, method=Certificate.Method.AUTOMATIC
-        )
-    except Exception:  # noqa: BLE001 - logged; the participant's step must not fail
-        logger.exception(
-            "Automatic certificate for user %s in quiz %s failed", user.pk, quiz.pk
-        )
+    if existing := _existing_valid(user=user, event=event, quiz=quiz):
+        return render_certificate(certificate=existing)
+    if not qualification(user=user, event=event, quiz=quiz).qualified:
         return None
+    return issue_certificate(
+        user=user, event=event, quiz=quiz, method=Certificate.Method.AUTOMATIC
+    )
+
+
+def render_pending_certificates() -> tuple[int, int]:
+    """Renders every valid certificate still being prepared: (rendered, failed).
+
+    The safety net behind the task's own retries (a worker stopped mid-render,
+    retries used up). Each certificate on its own, so one failure does not
+    stop the others; a failure is logged and left pending for the next run.
+    """
+    rendered = failed = 0
+    for certificate in Certificate.objects.valid().pending().order_by("pk"):
+        try:
+            render_certificate(certificate=certificate)
+        except Exception:  # noqa: BLE001 - logged; the next run tries again
+            logger.exception("Rendering certificate %s failed", certificate.pk)
+            failed += 1
+        else:
+            rendered += 1
+    return rendered, failed
 
 
 @dataclass

@@ -36,11 +36,13 @@ Progress = Callable[[int, int], None]
 def certificates_for_print(*, event, order: str) -> list[Certificate]:
     """An event's valid certificates in the organiser's chosen order.
 
-    Sorted on what was printed (the snapshot), so the pile matches the names on
+    Only those whose PDF is stored: one still being prepared has nothing to
+    print yet (it is a moment's wait, or a retry, away). Sorted on what was printed (the snapshot), so the pile matches the names on
     the paper even if an account was renamed since.
     """
     certificates = list(
         Certificate.objects.valid()
+        .rendered()
         .filter(event=event)
         .only("pk", "number", "series", "sequence", "version", "snapshot", "pdf")
     )
@@ -114,7 +116,7 @@ def start_print_job(*, event, order: str, by) -> PrintJob:
         event=event,
         order=order,
         created_by=by,
-        total=Certificate.objects.valid().filter(event=event).count(),
+        total=Certificate.objects.valid().rendered().filter(event=event).count(),
     )
     from quizzes.certificates.tasks import print_certificates_task
 

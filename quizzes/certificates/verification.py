@@ -28,7 +28,7 @@ PDF_MAGIC = b"%PDF-"
 class VerificationResult:
     """Everything the public page may show about one certificate, and nothing else."""
 
-    status: str  # "valid", "revoked" or "replaced"
+    status: str  # "valid", "pending", "revoked" or "replaced"
     name: str
     event_title: str
     event_dates: str
@@ -51,7 +51,8 @@ def find_certificate(code: str) -> Certificate | None:
 def verification_result(certificate: Certificate) -> VerificationResult:
     """The public view of a certificate: its state and the printed facts only."""
     if certificate.is_valid:
-        status = "valid"
+        # Valid once its file is stored: until then there is nothing to vouch for.
+        status = "valid" if certificate.is_rendered else "pending"
     elif _has_replacement(certificate):
         status = "replaced"
     else:

@@ -84,7 +84,7 @@ def verify_certificate(request, code: str):
             render(request, "quizzes/certificates/verify_not_found.html", status=404)
         )
     matches = None
-    if request.method == "POST":
+    if request.method == "POST" and certificate.is_rendered:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             uploaded = sha256_of_chunks(form.cleaned_data["file"].chunks())

@@ -1,21 +1,26 @@
 """A participant downloads their own certificate: the stored bytes, nothing rendered.
 
+A certificate still being prepared (numbered, its PDF not stored yet) has no
+bytes to serve: the participant is sent to "My home", which says so.
+
 The lookup is one query by id *and* owner, so another participant's id is a
 404 that says nothing about whether it exists. The ETag is the SHA-256 stored
 at issue, so a phone that already has the file gets a 304 on a weak
 connection instead of the whole PDF again.
 """
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponseNotModified
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from quizzes.models import Certificate
 
 # What a download needs of the row; the snapshot can be large.
-DOWNLOAD_FIELDS = ("pk", "number", "pdf", "sha256")
+DOWNLOAD_FIELDS = ("pk", "number", "pdf", "sha256", "rendered_at")
 
 
 def certificate_filename(certificate: Certificate) -> str:
@@ -50,4 +55,17 @@ def certificate_download(request, certificate_id: int):
         pk=certificate_id,
         user=request.user,
     )
+    if not certificate.is_rendered:
+        messages.info(request, being_prepared_message())
+        return redirect("dashboard")
     return certificate_pdf_response(request, certificate)
+
+
+def being_prepared_message() -> str:
+    """The same words as "My home" and the result page use for a pending certificate."""
+    return " ".join(
+        (
+            _("Your certificate is being prepared."),
+            _("Reload this page in a minute to download it."),
+        )
+    )

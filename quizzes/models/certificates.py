@@ -170,12 +170,25 @@ class CertificateQuerySet(models.QuerySet):
     def valid(self):
         return self.filter(revoked_at__isnull=True)
 
+    def rendered(self):
+        """Those whose PDF is stored: the only ones a download or print can serve."""
+        return self.filter(rendered_at__isnull=False)
+
+    def pending(self):
+        """Numbered but not rendered yet ("being prepared"): the render is retried."""
+        return self.filter(rendered_at__isnull=True)
+
 
 class Certificate(models.Model):
     """An issued certificate: the stored PDF, its hash, and what was printed on it.
 
     Never deleted (promise 6). Re-issuing makes a new version that ``replaces``
     the old one, which is revoked with a reason; both stay on record.
+
+    A certificate is stored in two steps (``docs/certificates.md``): its row is
+    saved with its number while the series counter is locked, then the PDF is
+    rendered outside any lock and stored with its SHA-256 and ``rendered_at``.
+    Until then it is "being prepared": ``pdf`` and ``sha256`` are blank.
     """
 
     class Method(models.TextChoices):
@@ -225,14 +238,15 @@ class Certificate(models.Model):
     )
     snapshot = models.JSONField(_("what was printed"))
     pdf = models.FileField(
-        _("PDF"), storage=get_private_storage, upload_to="certificates/"
+        _("PDF"), storage=get_private_storage, upload_to="certificates/", blank=True
     )
-    sha256 = models.CharField("SHA-256", max_length=64)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     verification_code = models.CharField(
         _("verification code"), max_length=43, unique=True
     )
     method = models.CharField(_("how"), max_length=10, choices=Method.choices)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+    rendered_at = models.DateTimeField(_("PDF stored"), null=True, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("issued by"),
@@ -279,6 +293,10 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def is_rendered(self) -> bool:
+        return self.rendered_at is not None
 
 
 class PrintJob(models.Model):

@@ -1,4 +1,8 @@
-"""The signed-in participant's valid certificates, for "My home" and the event steps.
+"""The signed-in participant's valid certificates, for "My home", the event steps
+and a test's result page.
+
+A certificate without ``rendered_at`` is still being prepared (its PDF is made
+in the background): templates offer the download only once it is set.
 
 A template tag rather than a field of the dashboard's data, so that every page
 that shows an event's steps can link the certificate. The list is read once
@@ -8,6 +12,7 @@ kept on the request for the other tags on the same page.
 
 from django import template
 
+from quizzes.certificates.status import CertificateStatus, certificate_status
 from quizzes.models import Certificate
 
 register = template.Library()
@@ -25,7 +30,9 @@ def _valid_certificates(request) -> list[Certificate]:
             list(
                 Certificate.objects.valid()
                 .filter(user=request.user)
-                .only("pk", "number", "snapshot", "event_id", "issued_at")
+                .only(
+                    "pk", "number", "snapshot", "event_id", "issued_at", "rendered_at"
+                )
                 .order_by("-issued_at", "-pk")
             ),
         )
@@ -49,3 +56,13 @@ def my_certificate_for(context, event) -> Certificate | None:
         ),
         None,
     )
+
+
+@register.simple_tag(takes_context=True)
+def certificate_after(context, attempt) -> CertificateStatus | None:
+    """``{% certificate_after attempt as status %}``: the certificate the attempt's
+    quiz leads to, ready or being prepared; ``None`` if it leads to none yet."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return None
+    return certificate_status(user=request.user, quiz=attempt.quiz)

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from lms.pdf import render_pdf
 from lms.qr import qr_svg_data_uri
@@ -62,6 +63,7 @@ def make_certificate(
         sha256=hashlib.sha256(data).hexdigest(),
         verification_code=code,
         method=Certificate.Method.MANUAL,
+        rendered_at=timezone.now(),
     )
     certificate.pdf.save(f"{code[:16]}.pdf", ContentFile(data), save=False)
     certificate.save()

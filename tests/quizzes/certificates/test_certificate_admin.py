@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from quizzes.certificates import rendering
 from quizzes.certificates.issuing import issue_certificate
 from quizzes.models import Certificate
 from tests.factories import ParticipantFactory
@@ -259,3 +260,22 @@ def test_register_queries_do_not_grow_with_participants(
         issued(event, post_test)
         enrol(event, ParticipantFactory())
     assert page_queries() <= few
+
+
+def test_a_failed_render_by_hand_is_reported_and_listed_as_being_prepared(
+    admin, monkeypatch, event, post_test
+):
+    person = ParticipantFactory(full_name="Dedi Kurniawan")
+    qualify(event, post_test, person)
+
+    def broken(**kwargs):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(rendering, "render_certificate_pdf", broken)
+    response = admin.post(
+        url("certificates_issue", event), {"participant": person.pk}, follow=True
+    )
+    html = response.content.decode()
+    assert "The certificate of Dedi Kurniawan could not be made" in html
+    assert "Being prepared" in html
+    assert not Certificate.objects.get().is_rendered

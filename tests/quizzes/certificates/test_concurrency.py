@@ -5,11 +5,14 @@ what keeps numbers apart. SQLite serialises every write, so racing there
 proves nothing; these tests skip on it and say so.
 """
 
+import threading
+
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from quizzes.certificates import rendering
 from quizzes.certificates.issuing import issue_certificate, reissue_certificate
+from quizzes.certificates.tasks import issue_certificate_task
 from quizzes.models import Certificate, CertificateCounter
 from tests.factories import ParticipantFactory
 from tests.lms.event_builders import make_event, make_test
@@ -91,3 +94,65 @@ def test_concurrent_reissues_make_one_new_version(setup, organiser):
     assert len(results) == 1 and len(errors) == 2
     assert Certificate.objects.count() == 2
     assert Certificate.objects.valid().get().version == 2
+
+
+def test_a_render_in_progress_does_not_hold_the_counter(setup, monkeypatch):
+    """While one certificate renders, another of the same event takes its number."""
+    event, post_test = setup
+    slow, quick = ParticipantFactory.create_batch(2)
+    for person in (slow, quick):
+        qualify(event, post_test, person)
+    rendering_started, release = threading.Event(), threading.Event()
+
+    def blocking(*, snapshot, template):
+        if snapshot["name"] == slow.full_name:
+            rendering_started.set()
+            release.wait(30)
+        return fake_pdf(snapshot=snapshot, template=template)
+
+    monkeypatch.setattr(rendering, "render_certificate_pdf", blocking)
+    issued = {}
+
+    def issue_slow():
+        try:
+            issued["slow"] = issue_certificate(
+                user=slow, event=event, method=Certificate.Method.AUTOMATIC
+            )
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=issue_slow)
+    thread.start()
+    try:
+        assert rendering_started.wait(30)
+        with connection.cursor() as cursor:  # fail fast instead of queueing
+            cursor.execute("SET lock_timeout = '2s'")
+        quick_one = issue_certificate(
+            user=quick, event=event, method=Certificate.Method.AUTOMATIC
+        )
+        assert not Certificate.objects.get(user=slow).is_rendered  # still rendering
+    finally:
+        release.set()
+        thread.join(30)
+    assert (quick_one.sequence, quick_one.is_rendered) == (2, True)
+    assert (issued["slow"].sequence, issued["slow"].is_rendered) == (1, True)
+
+
+def test_the_task_and_an_organiser_at_once_make_one_certificate(setup, organiser):
+    event, post_test = setup
+    person = ParticipantFactory()
+    qualify(event, post_test, person)
+    actions = [
+        lambda: issue_certificate_task.call(person.pk, event_id=event.pk),
+        lambda: (
+            issue_certificate(
+                user=person, event=event, method=Certificate.Method.MANUAL, by=organiser
+            ).pk
+        ),
+    ]
+    results, errors = race(lambda: actions.pop()(), times=2)
+    assert not errors
+    assert len(set(results)) == 1
+    certificate = Certificate.objects.get()
+    assert certificate.is_rendered and certificate.pk == results[0]
+    assert CertificateCounter.objects.get().last_sequence == 1

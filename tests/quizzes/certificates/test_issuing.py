@@ -8,6 +8,7 @@ import hashlib
 from decimal import Decimal
 
 import pytest
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from lms import attendance
@@ -17,9 +18,9 @@ from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.certificates import issuing, rendering, snapshot
 from quizzes.certificates.issuing import (
     CertificateRefused,
+    issue_automatically,
     issue_certificate,
     issue_for_qualified,
-    issue_if_complete,
     reissue_certificate,
     revoke_certificate,
 )
@@ -172,7 +173,7 @@ def test_issuing_twice_returns_the_same_certificate(fake_render, event, post_tes
     qualify(event, post_test, person)
     first = issue(person, event)
     assert issue(person, event) == first
-    assert issue_if_complete(event=event, user=person) == first
+    assert issue_automatically(event=event, user=person) == first
     assert Certificate.objects.count() == 1
     assert CertificateCounter.objects.get().last_sequence == 1
 
@@ -190,41 +191,82 @@ def test_numbers_are_gap_free_in_each_event(fake_render, home_page, event, post_
     assert issue(people[0], other).sequence == 1  # its own series
 
 
-def test_a_failed_render_leaves_no_certificate_no_file_and_no_gap(
+def broken(**kwargs):
+    raise RuntimeError("renderer crashed")
+
+
+def test_a_failed_render_keeps_the_number_and_the_retry_renders_it(
     fake_render, monkeypatch, event, post_test, private_files
 ):
     first, second = ParticipantFactory.create_batch(2)
     qualify(event, post_test, first)
     qualify(event, post_test, second)
-
-    def broken(**kwargs):
-        raise RuntimeError("renderer crashed")
-
     monkeypatch.setattr(rendering, "render_certificate_pdf", broken)
     with pytest.raises(RuntimeError):
         issue(first, event)
-    assert not Certificate.objects.exists()
+    pending = Certificate.objects.get()
+    assert (pending.sequence, pending.is_rendered, pending.sha256) == (1, False, "")
     assert not list(private_files.rglob("*.pdf"))
-    assert issue_if_complete(event=event, user=first) is None  # logged, not raised
 
+    # The next participant is not held up and gets the next number: no reuse.
     monkeypatch.setattr(rendering, "render_certificate_pdf", fake_pdf)
-    assert issue(second, event).sequence == 1
+    assert issue(second, event).sequence == 2
+    # Issuing again (what the task's retry does) renders the same number: no gap.
+    retried = issue(first, event)
+    assert retried.pk == pending.pk and retried.number == pending.number
+    assert retried.is_rendered
+    assert retried.sha256 == hashlib.sha256(retried.pdf.read()).hexdigest()
+    assert CertificateCounter.objects.get().last_sequence == 2
 
 
-def test_a_failed_save_removes_the_file_it_wrote(
+def test_render_pending_certificates_completes_what_failed(
+    fake_render, monkeypatch, event, post_test
+):
+    person = ParticipantFactory()
+    qualify(event, post_test, person)
+    monkeypatch.setattr(rendering, "render_certificate_pdf", broken)
+    with pytest.raises(RuntimeError):
+        issue(person, event)
+    assert issuing.render_pending_certificates() == (0, 1)
+    monkeypatch.setattr(rendering, "render_certificate_pdf", fake_pdf)
+    assert issuing.render_pending_certificates() == (1, 0)
+    assert Certificate.objects.get().is_rendered
+    assert issuing.render_pending_certificates() == (0, 0)
+
+
+def test_a_failed_store_removes_the_file_it_wrote(
     fake_render, monkeypatch, event, post_test, private_files
 ):
     person = ParticipantFactory()
     qualify(event, post_test, person)
 
-    def broken_save(self, *args, **kwargs):
+    def broken_update(self, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(Certificate, "save", broken_save)
+    monkeypatch.setattr(QuerySet, "update", broken_update)
     with pytest.raises(RuntimeError):
         issue(person, event)
     assert not list(private_files.rglob("*.pdf"))
-    assert CertificateCounter.objects.filter(last_sequence__gt=0).count() == 0
+    assert not Certificate.objects.get().is_rendered  # pending, for the retry
+
+
+def test_a_render_that_lost_the_race_keeps_the_stored_file(
+    fake_render, event, post_test, private_files
+):
+    """Two renders of one pending certificate: the first stored wins, for good."""
+    person = ParticipantFactory()
+    qualify(event, post_test, person)
+    stale = issuing._take_number(
+        user=person, event=event, quiz=None, method=AUTO, by=None, reason=""
+    )
+    winner = issuing.render_certificate(
+        certificate=Certificate.objects.get(pk=stale.pk)
+    )
+    loser = issuing.render_certificate(certificate=stale)  # still thinks it pending
+    assert loser.pdf.name == winner.pdf.name and loser.sha256 == winner.sha256
+    assert [p.name for p in private_files.rglob("*.pdf")] == [
+        winner.pdf.name.rsplit("/", 1)[-1]
+    ]
 
 
 def test_editing_the_template_leaves_the_issued_file_byte_identical(event, post_test):
@@ -302,10 +344,6 @@ def test_a_failed_reissue_changes_nothing(
     person = ParticipantFactory()
     qualify(event, post_test, person)
     old = issue(person, event)
-
-    def broken(**kwargs):
-        raise RuntimeError("renderer crashed")
-
     monkeypatch.setattr(rendering, "render_certificate_pdf", broken)
     with pytest.raises(RuntimeError):
         reissue_certificate(certificate=old, by=organiser, reason="Nama salah")
@@ -445,24 +483,17 @@ def test_accepting_the_last_pact_issues_it(
     assert Certificate.objects.get().user == person
 
 
-def test_a_failed_render_never_fails_the_check_in(
-    monkeypatch, event, post_test, django_capture_on_commit_callbacks, caplog
-):
-
-    def broken(**kwargs):
-        raise RuntimeError("renderer crashed")
-
+def test_a_failed_render_never_fails_the_check_in(monkeypatch, event, post_test):
     monkeypatch.setattr(rendering, "render_certificate_pdf", broken)
     person = ParticipantFactory()
     enrol(event, person)
     attempt(post_test, person, percent=90)
-    with django_capture_on_commit_callbacks(execute=True):
-        _record, created = attendance.check_in(
-            event=event, user=person, method="qr", now=event.starts_at
-        )
+    _record, created = attendance.check_in(
+        event=event, user=person, method="qr", now=event.starts_at
+    )
     assert created and CheckIn.objects.filter(user=person).exists()
-    assert not Certificate.objects.exists()
-    assert "Automatic certificate" in caplog.text
+    pending = Certificate.objects.get()  # numbered, its PDF left for the retry
+    assert pending.user == person and not pending.is_rendered
 
 
 def test_passing_a_quiz_that_grants_certificates_issues_it(
