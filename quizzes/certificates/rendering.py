@@ -7,6 +7,13 @@ pass (``lms.pdf.render_pdf``, whose fetcher reads only static and media files an
 once per document instead of once per certificate; a single certificate is simply
 a document of one page, so both look exactly the same.
 
+Issuing renders one certificate at a time, hundreds in a row after a post-test,
+so a render does only what changes between certificates: the stylesheets (the
+shared files and each template's page size and font, as text) are handed to
+``render_pdf``, which parses each once per thread and again only when its file
+or text changes, and the QR code is a tiny PNG rather than an SVG path that
+WeasyPrint would draw segment by segment (``docs/benchmarks.md``).
+
 Everything from the snapshot or the template is escaped: a name typed as HTML is
 printed as the characters typed.
 """
@@ -23,7 +30,7 @@ from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from lms.pdf import render_pdf
-from lms.qr import qr_svg_data_uri
+from lms.qr import qr_png_data_uri
 from quizzes.models import CertificateSignatory, CertificateTemplate
 
 # The words a template's body may use, and where each comes from in the snapshot.
@@ -68,6 +75,9 @@ NAME_MAX_PT, NAME_ONE_LINE_MIN_PT, NAME_MIN_PT = 32.0, 22.0, 11.0
 # The name's column: the page less the border and the margins on each side.
 NAME_SIDE_MARGIN_MM = 38.0
 MM_PER_PT = 25.4 / 72
+
+# Under static/, in cascade order; each template's page size and font come after.
+STYLESHEETS = ("css/pdf.css", "css/certificate.css")
 
 # The place printed before the issue date, beside the signatures.
 PLACE = "Jakarta"
@@ -237,7 +247,7 @@ def _page(snapshot: dict, design: _Design) -> dict:
         "issue_date": values["issue_date"],
         "body": fill_body(design.body, values),
         "verification_url": url,
-        "qr": qr_svg_data_uri(url) if url else "",
+        "qr": qr_png_data_uri(url) if url else "",
     }
 
 
@@ -262,11 +272,9 @@ def render_certificates_pdf(
     with translation.override(settings.LANGUAGE_CODE):
         return render_pdf(
             "quizzes/certificates/certificates.html",
-            {
-                "styles": mark_safe("".join(d.css for d in designs.values())),
-                "pages": pages,
-                "place": PLACE,
-            },
+            {"pages": pages, "place": PLACE},
+            stylesheets=STYLESHEETS,
+            css="".join(d.css for d in designs.values()),
         )
 
 
