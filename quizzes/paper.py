@@ -11,11 +11,16 @@ where the speaker put it.
 data.
 """
 
+import hashlib
+import json
 import random
 import re
 import secrets
 from decimal import Decimal
 from fractions import Fraction
+
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.rich_text import expand_db_html
 
 from quizzes import grading
 
@@ -40,28 +45,28 @@ def _credit(percent) -> str:
     return str(Fraction(Decimal(percent)) / PERCENT)
 
 
-def freeze_question(block_type: str, value, *, keys: _Keys, rng, shuffle_options: bool):
-    """One stored question block as a self-contained dict for the paper."""
+def plain_question(block_type: str, value) -> dict:
+    """One stored question block as plain data: no keys yet, in the authored order.
+
+    This is the costly part of freezing (reading the block sanitises its rich
+    text), and the same for every attempt at one version of the quiz, so
+    ``question_pool`` keeps it; ``deal_question`` then makes each attempt's copy.
+    """
     question = {
-        "key": keys.new(),
         "type": block_type,
         "text": value["text"].source,
         "points": str(value["points"]),
         "feedback": value["feedback"].source if value.get("feedback") else "",
     }
     if block_type in ("single_choice", "multiple_choice"):
-        options = [
+        question["options"] = [
             {
-                "key": keys.new(),
                 "text": option["text"].source,
                 "credit": _credit(option["credit"]),
                 "feedback": option.get("feedback") or "",
             }
             for option in value["options"]
         ]
-        if shuffle_options:
-            rng.shuffle(options)
-        question["options"] = options
     elif block_type == "true_false":
         question["correct"] = value["correct"] == "true"
     elif block_type == "short_answer":
@@ -85,16 +90,36 @@ def freeze_question(block_type: str, value, *, keys: _Keys, rng, shuffle_options
         ]  # fmt: skip
         question["unit"] = value.get("unit") or ""
     elif block_type == "matching":
-        prompts = [
-            {"key": keys.new(), "text": pair["prompt"]} for pair in value["pairs"]
+        question["pairs"] = [
+            (pair["prompt"], pair["answer"]) for pair in value["pairs"]
         ]
-        choices = [
-            {"key": keys.new(), "text": pair["answer"]} for pair in value["pairs"]
-        ]
+        question["distractors"] = list(value["distractors"])
+    return question
+
+
+def deal_question(plain: dict, *, keys: _Keys, rng, shuffle_options: bool) -> dict:
+    """One attempt's own copy of a plain question: random keys, shuffled options.
+
+    Builds new containers throughout, so no attempt shares (and could change)
+    what ``question_pool`` keeps for the next one.
+    """
+    question = {"key": keys.new(), **plain}
+    kind = plain["type"]
+    if kind in ("single_choice", "multiple_choice"):
+        options = [{"key": keys.new(), **option} for option in plain["options"]]
+        if shuffle_options:
+            rng.shuffle(options)
+        question["options"] = options
+    elif kind in ("short_answer", "numeric"):
+        question["answers"] = [dict(answer) for answer in plain["answers"]]
+    elif kind == "matching":
+        del question["distractors"]
+        prompts = [{"key": keys.new(), "text": p} for p, _answer in plain["pairs"]]
+        choices = [{"key": keys.new(), "text": a} for _prompt, a in plain["pairs"]]
         question["pairs"] = {
             p["key"]: c["key"] for p, c in zip(prompts, choices, strict=True)
         }
-        choices += [{"key": keys.new(), "text": text} for text in value["distractors"]]
+        choices += [{"key": keys.new(), "text": text} for text in plain["distractors"]]
         # Always shuffled: in the authored order every item faces its match.
         rng.shuffle(choices)
         if shuffle_options:
@@ -108,6 +133,33 @@ def _decimal_text(value) -> str | None:
     return None if value is None else str(value)
 
 
+# Plain pools by the digest of a quiz's stored questions. Keyed by content,
+# not by page or revision, so a process can never serve a pool that differs
+# from what the database holds, whoever changed it and however; each process
+# fills its own (nothing here is shared between app servers).
+_POOLS: dict[str, tuple[dict, ...]] = {}
+_MAX_POOLS = 64
+
+
+def question_pool(questions) -> tuple[dict, ...]:
+    """The quiz's questions (its StreamValue) as plain questions, read once per content.
+
+    Hashing the stored JSON costs a small fraction of reading the blocks,
+    which sanitises every rich text of every question again.
+    """
+    raw = json.dumps(list(questions.raw_data), sort_keys=True, default=str)
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    pool = _POOLS.get(digest)
+    if pool is None:
+        pool = tuple(
+            plain_question(block.block_type, block.value) for block in questions
+        )
+        if len(_POOLS) >= _MAX_POOLS:
+            _POOLS.clear()  # atomic, unlike evicting one while other threads insert
+        _POOLS[digest] = pool
+    return pool
+
+
 def freeze_paper(questions, *, shuffle_questions: bool, shuffle_options: bool,
                  draw: int | None, rng: random.Random | None = None) -> list[dict]:  # fmt: skip
     """The questions of one attempt, in the order this participant will see them.
@@ -116,7 +168,7 @@ def freeze_paper(questions, *, shuffle_questions: bool, shuffle_options: bool,
     at random from the pool (all when empty or larger than the pool).
     """
     rng = rng or random.SystemRandom()
-    pool = list(questions)
+    pool = list(question_pool(questions))
     if draw and draw < len(pool):
         chosen = sorted(rng.sample(range(len(pool)), draw))
         pool = [pool[i] for i in chosen]
@@ -124,14 +176,8 @@ def freeze_paper(questions, *, shuffle_questions: bool, shuffle_options: bool,
         rng.shuffle(pool)
     keys = _Keys()
     return [
-        freeze_question(
-            block.block_type,
-            block.value,
-            keys=keys,
-            rng=rng,
-            shuffle_options=shuffle_options,
-        )
-        for block in pool
+        deal_question(plain, keys=keys, rng=rng, shuffle_options=shuffle_options)
+        for plain in pool
     ]
 
 
@@ -150,8 +196,11 @@ def question_from_block(block_type: str, value):
             ),
             distractors=tuple(value["distractors"]),
         )
-    frozen = freeze_question(
-        block_type, value, keys=_Keys(), rng=random.Random(0), shuffle_options=False
+    frozen = deal_question(
+        plain_question(block_type, value),
+        keys=_Keys(),
+        rng=random.Random(0),
+        shuffle_options=False,
     )
     for option in frozen.get("options", ()):
         option["key"] = option["text"]
@@ -237,6 +286,16 @@ def public_question(question: dict) -> dict:
 
 def public_paper(paper: list[dict]) -> list[dict]:
     return [public_question(question) for question in paper]
+
+
+def paper_html(rich_text: str) -> SafeString:
+    """A paper's rich text (a question, an option, feedback) as HTML to show.
+
+    What Wagtail's ``richtext`` filter does, without rendering a template for
+    every text: a 20-question page has some sixty of them. The texts were
+    sanitised when the blocks were read at freezing (``lms.sanitize``).
+    """
+    return mark_safe(expand_db_html(rich_text))  # noqa: S308 - sanitised when frozen
 
 
 class InvalidResponse(ValueError):

@@ -31,9 +31,9 @@ from quizzes.attempts import (
     submit_attempt,
 )
 from quizzes.forms import field_name, responses_from_post
-from quizzes.models import Attempt
+from quizzes.models import Attempt, QuizPage
 from quizzes.my_quizzes import quiz_standings
-from quizzes.paper import InvalidResponse, freeze_paper, public_paper
+from quizzes.paper import InvalidResponse, freeze_paper, paper_html, public_paper
 from quizzes.review import review_of
 
 # An autosave carries a few answers (more after reconnecting), never a book.
@@ -53,7 +53,26 @@ def quiz_home(request, quiz):
     return TemplateResponse(request, "quizzes/quiz_page.html", context)
 
 
+@require_POST
+def start_quiz(request, quiz_id):
+    """The start button's target: the live quiz by id, without the page tree.
+
+    Routing through the tree costs two queries per level and a hall presses
+    start all at once, so the button posts here. Wagtail's privacy settings
+    still hold: a restricted quiz sends the visitor to its page, which asks
+    for the login or password the way Wagtail does.
+    """
+    try:
+        quiz = QuizPage.objects.live().get(pk=quiz_id)
+    except QuizPage.DoesNotExist:
+        raise Http404 from None
+    if any(not r.accept_request(request) for r in quiz.get_view_restrictions()):
+        return redirect(quiz.get_url(request))
+    return start(request, quiz)
+
+
 def start(request, quiz):
+    """Starts (or continues) the participant's attempt and opens it."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
@@ -66,37 +85,46 @@ def start(request, quiz):
     return redirect(attempt_url(attempt))
 
 
-def attempt_view(view):
+# Every attempt view reads the quiz's settings (closing time, review, title)
+# but none reads its question pool: the attempt has its own frozen paper.
+WITH_QUIZ = Attempt.objects.select_related("quiz").defer("quiz__questions")
+# Saving answers and submitting read only the attempt and the quiz's closing
+# time; building the whole quiz page cost autosave, the busiest request of an
+# event, a third of its CPU.
+FOR_ANSWERING = Attempt.objects.select_related("quiz").only(
+    "quiz", "user", "number", "status", "deadline", "paper", "quiz__closes_at"
+)
+
+
+def attempt_view(attempts=WITH_QUIZ):
     """Views of one attempt: logged in only (a session that expired mid-quiz is
-    sent to log in, or told so in JSON), and only the requester's own attempt."""
+    sent to log in, or told so in JSON), and only the requester's own attempt,
+    read from ``attempts``."""
 
-    @functools.wraps(view)
-    def wrapper(request, attempt_id):
-        if not request.user.is_authenticated:
-            if request.content_type == "application/json":
-                message = _(
-                    "You have been logged out. Log in again; your answers are kept."
-                )
-                return JsonResponse({"error": message, "login": True}, status=403)
-            return redirect_to_login(request.get_full_path())
-        return view(request, _own_attempt(request, attempt_id))
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, attempt_id):
+            if not request.user.is_authenticated:
+                if request.content_type == "application/json":
+                    message = _(
+                        "You have been logged out. Log in again; your answers are kept."
+                    )
+                    return JsonResponse({"error": message, "login": True}, status=403)
+                return redirect_to_login(request.get_full_path())
+            return view(request, _own_attempt(request, attempts, attempt_id))
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
-def _own_attempt(request, attempt_id) -> Attempt:
+def _own_attempt(request, attempts, attempt_id) -> Attempt:
     """The logged-in participant's attempt, graded first if its time is up.
 
     Another participant's attempt id is a 404, the same as an unknown one.
     """
     try:
-        # With the quiz's settings (closing time, review) but not its question
-        # pool: autosave, the busiest request, never needs the pool.
-        attempt = (
-            Attempt.objects.select_related("quiz")
-            .defer("quiz__questions")
-            .get(pk=attempt_id, user=request.user)
-        )
+        attempt = attempts.get(pk=attempt_id, user=request.user)
     except Attempt.DoesNotExist:
         raise Http404 from None
     return grade_if_overdue(attempt)
@@ -108,7 +136,7 @@ def _page_context(request, attempt, **extra):
     return context
 
 
-@attempt_view
+@attempt_view()
 def attempt_page(request, attempt):
     """All questions on one page; without JavaScript the form posts here."""
     if not attempt.is_open:
@@ -139,21 +167,29 @@ def _save_all(request, attempt, responses) -> bool:
 
 
 def _questions_for_page(paper, saved):
-    """The public view of each question, numbered, with the saved response."""
-    return [
-        {
-            **question,
-            "number": number,
-            "field": field_name(question["key"]),
-            "response": saved[question["key"]].response
-            if question["key"] in saved
-            else None,
-            "revision": saved[question["key"]].revision
-            if question["key"] in saved
-            else 0,
-        }
-        for number, question in enumerate(public_paper(paper), start=1)
-    ]
+    """The public view of each question, numbered, with the saved response.
+
+    Texts come as HTML ready to show (``html``, see ``paper_html``).
+    """
+    questions = []
+    for number, question in enumerate(public_paper(paper), start=1):
+        answer = saved.get(question["key"])
+        options = [
+            {**option, "html": paper_html(option["text"])}
+            for option in question.get("options", ())
+        ]
+        questions.append(
+            {
+                **question,
+                **({"options": options} if options else {}),
+                "html": paper_html(question["text"]),
+                "number": number,
+                "field": field_name(question["key"]),
+                "response": answer.response if answer else None,
+                "revision": answer.revision if answer else 0,
+            }
+        )
+    return questions
 
 
 def _render_attempt(request, attempt, confirm_unanswered=()):
@@ -175,7 +211,7 @@ def _render_attempt(request, attempt, confirm_unanswered=()):
 
 
 @require_POST
-@attempt_view
+@attempt_view(FOR_ANSWERING)
 def autosave(request, attempt):
     """Saves the answers the page sends as they are given (JSON in, JSON out).
 
@@ -223,14 +259,14 @@ def _revision(value) -> int:
 
 
 @require_POST
-@attempt_view
+@attempt_view(FOR_ANSWERING)
 def submit(request, attempt):
     """The confirmed submit from the page's dialog; grades what is saved."""
     submit_attempt(attempt=attempt)
     return redirect(attempt_url(attempt, "result"))
 
 
-@attempt_view
+@attempt_view()
 def result(request, attempt):
     if attempt.is_open:
         return redirect(attempt_url(attempt))

@@ -189,10 +189,11 @@ class QuizPage(RoutablePageMixin, Page):
                 }
             )
 
-    # The page serves its start page and starts attempts; an attempt's own
-    # URLs (quizzes/urls.py) skip the page tree, because autosave is the
-    # busiest request of an event and routing through the tree costs a query
-    # per level. URL words are Indonesian, like the rest of the site.
+    # The page serves its start page; starting and an attempt's own URLs
+    # (quizzes/urls.py) skip the page tree, because a hall starts and
+    # autosaves all at once and routing through the tree costs two queries
+    # per level. ``mulai/`` stays for start pages already open on phones when
+    # a server is upgraded. URL words are Indonesian, like the rest of the site.
     home = path("")(_delegate("quiz_home"))
     start = path("mulai/", name="start")(_delegate("start"))
 

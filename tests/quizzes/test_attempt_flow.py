@@ -4,14 +4,17 @@ way a participant (or someone else) could try to get round the rules."""
 import datetime
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from quizzes.attempts import GRACE, grade_overdue_attempts
 from quizzes.models import Answer, Attempt
-from tests.factories import ParticipantFactory
+from tests.factories import ParticipantFactory, QuizPageFactory, question_blocks
 
 pytestmark = pytest.mark.django_db
 
@@ -346,3 +349,43 @@ def test_an_answer_after_a_submit_in_another_tab_says_so(taker, quiz):
     reply = autosave(taker, quiz, attempt, attempt.paper[0], None)
     assert reply.status_code == 409
     assert "sudah dikirim" in reply.json()["error"]
+
+
+def test_each_answer_keeps_its_own_credit_and_points(taker, learning):
+    """The review reads every answer's stored grade: right, half right and wrong
+    answers of one attempt each keep theirs."""
+    blocks = question_blocks()
+    blocks[1]["value"]["points"] = "4"
+    quiz = QuizPageFactory(parent=learning.module, slug="berbobot", questions=blocks)
+    attempt = start(taker, quiz)
+    single, multiple, true_false = attempt.paper[:3]
+    half_right = [o["key"] for o in multiple["options"] if o["credit"] == "1/2"][:1]
+    autosave(taker, quiz, attempt, single, right_response(single))
+    autosave(taker, quiz, attempt, multiple, half_right)
+    autosave(taker, quiz, attempt, true_false, not true_false["correct"])
+    taker.post(attempt_path("kirim/"))
+    stored = {
+        a.question_key: (a.credit, a.points)
+        for a in Answer.objects.filter(attempt=attempt)
+    }
+    assert stored == {
+        single["key"]: (1, 1),
+        multiple["key"]: (Decimal("0.5"), 2),
+        true_false["key"]: (0, 0),
+    }
+
+
+def test_the_start_button_keeps_wagtails_privacy_and_drafts(taker, quiz):
+    """The button posts by quiz id, past the page tree: a password-protected
+    quiz still sends the visitor to its page, and an unpublished one is a 404."""
+    start_url = reverse("quizzes:start", args=[quiz.pk])
+    assert f'action="{start_url}"' in taker.get(quiz.url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=quiz, restriction_type=PageViewRestriction.PASSWORD, password="rahasia"
+    )
+    response = taker.post(start_url)
+    assert response.status_code == 302 and response.url == quiz.url
+    restriction.delete()
+    quiz.unpublish()
+    assert taker.post(start_url).status_code == 404
+    assert not Attempt.objects.filter(quiz=quiz).exists()

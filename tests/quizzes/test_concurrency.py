@@ -7,10 +7,11 @@ skip on it and say so. CI runs them on PostgreSQL.
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
-from quizzes.attempts import AttemptRefused, start_attempt, submit_attempt
-from quizzes.models import Attempt
+from quizzes.attempts import AttemptRefused, save_answer, start_attempt, submit_attempt
+from quizzes.models import Answer, Attempt
+from tests.factories import ParticipantFactory
 
 pytestmark = [
     # serialized_rollback: the flush after each test would take the migrations'
@@ -69,3 +70,51 @@ def test_the_attempt_limit_holds_under_concurrent_starts(quiz, participant):
     assert not results
     assert len(errors) == 4 and all(isinstance(e, AttemptRefused) for e in errors)
     assert Attempt.objects.count() == 1
+
+
+def test_an_autosave_in_progress_does_not_block_another_attempts_autosave(
+    quiz, participant
+):
+    """Autosave locks its attempt's row only: a hall's 300 attempts at one quiz
+    save side by side. Locking the joined quiz row as well would queue every
+    participant's autosave on that one row (the second save here would wait
+    for the first transaction and hit the lock timeout)."""
+    mine = start_attempt(quiz=quiz, user=participant)
+    theirs = start_attempt(quiz=quiz, user=ParticipantFactory())
+
+    def first_question_answered(attempt):
+        question = next(q for q in attempt.paper if q["type"] == "single_choice")
+        return {
+            "question_key": question["key"],
+            "response": question["options"][0]["key"],
+        }
+
+    first_holds_its_lock = threading.Event()
+    second_is_done = threading.Event()
+    errors = []
+
+    def first_autosave():
+        try:
+            with transaction.atomic():
+                save_answer(attempt=mine, **first_question_answered(mine))
+                first_holds_its_lock.set()
+                second_is_done.wait(timeout=10)
+        except Exception as error:  # noqa: BLE001 - collected for the assertion
+            errors.append(error)
+        finally:
+            first_holds_its_lock.set()
+            connections.close_all()
+
+    thread = threading.Thread(target=first_autosave)
+    thread.start()
+    try:
+        assert first_holds_its_lock.wait(timeout=10)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '2s'")
+            save_answer(attempt=theirs, **first_question_answered(theirs))
+    finally:
+        second_is_done.set()
+        thread.join(timeout=30)
+    assert not errors
+    assert Answer.objects.count() == 2

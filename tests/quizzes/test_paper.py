@@ -83,3 +83,27 @@ def test_accepted_wildcards_are_shown_as_an_ellipsis():
     question = {"answers": [{"text": "*sigap lapor*", "credit": "1"},
                             {"text": "2\\*3", "credit": "1"}]}  # fmt: skip
     assert accepted_answers(question) == "…sigap lapor…, 2*3"
+
+
+def test_a_changed_question_reaches_the_next_paper():
+    """Papers reuse what was read from the blocks, but only for the same content."""
+    raw = question_blocks()
+    before = freeze_paper(stream(raw), shuffle_questions=False,
+                          shuffle_options=False, draw=None)  # fmt: skip
+    raw[0]["value"]["text"] = "<p>Kapan pemungutan suara ulang?</p>"
+    after = freeze_paper(stream(raw), shuffle_questions=False,
+                         shuffle_options=False, draw=None)  # fmt: skip
+    assert before[0]["text"] == "<p>Kapan pemungutan suara?</p>"
+    assert after[0]["text"] == "<p>Kapan pemungutan suara ulang?</p>"
+
+
+def test_papers_frozen_from_one_quiz_share_nothing():
+    """Changing one attempt's paper in memory never shows in the next one."""
+    first = freeze_paper(stream(question_blocks()), shuffle_questions=False,
+                         shuffle_options=False, draw=None)  # fmt: skip
+    first[0]["options"][0]["text"] = "changed"
+    first[3]["answers"][0]["text"] = "changed"
+    second = freeze_paper(stream(question_blocks()), shuffle_questions=False,
+                          shuffle_options=False, draw=None)  # fmt: skip
+    assert second[0]["options"][0]["text"] == "<p>14 Februari 2024</p>"
+    assert second[3]["answers"][0]["text"] == "KPU"
