@@ -35,10 +35,12 @@ from lms.qr import qr_svg_data_uri
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz"
 PASSWORD_LENGTH = 8  # 23**8: about 36 bits; login locks out after a few misses
 SLIPS_PER_PAGE = 8
-# The default PBKDF2 cost (a million rounds) protects passwords people choose;
-# a random one-time password needs far less, and a hall's worth of slips must
-# print within one request. Django raises the cost at the first login (the
-# hasher's must_update), and the participant then chooses a new password.
+# Where PBKDF2 is the first hasher, its cost (a million rounds) protects
+# passwords people choose; a random one-time password needs far less, and a
+# hall's worth of slips must print within one request. Django raises the cost
+# at the first login (the hasher's must_update), and the participant then
+# chooses a new password. Argon2, the default (lms.auth_backends), costs about
+# as much as these 100,000 rounds already, so slips use it as it is.
 ONE_TIME_PBKDF2_ITERATIONS = 100_000
 
 

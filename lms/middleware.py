@@ -1,9 +1,21 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+
+
+def wants_json(request: HttpRequest) -> bool:
+    """Whether a script sent the request and reads JSON back (autosave, progress).
+
+    Not ``request.accepts()``: a browser's page request accepts ``*/*`` too.
+    """
+    return (
+        "application/json" in request.headers.get("Accept", "")
+        or request.headers.get("X-Requested-With") == "XMLHttpRequest"
+        or request.content_type == "application/json"
+    )
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
@@ -60,12 +72,7 @@ class PasswordChangeRequiredMiddleware:
     @staticmethod
     def _send_to_change_form(request):
         change_url = reverse("password_change")
-        wants_json = (
-            "application/json" in request.headers.get("Accept", "")
-            or request.headers.get("X-Requested-With") == "XMLHttpRequest"
-            or request.content_type == "application/json"
-        )
-        if wants_json:
+        if wants_json(request):
             return JsonResponse(
                 {
                     "error": "password_change_required",

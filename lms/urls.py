@@ -105,3 +105,7 @@ if settings.DEBUG:
 
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A lost database answers 503 "try again", also when a middleware meets it
+# before any view runs (loading the session); see lms/db_faults.py.
+handler500 = "lms.db_faults.server_error"

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A lost database answers 503 "try again", not 500 (lms/db_faults.py).
+    "lms.db_faults.DatabaseFaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +92,10 @@ TEMPLATES = [
     },
 ]
 
+# Each worker keeps its connection for a minute and checks it (one SELECT 1) at
+# the first query of a request, so a connection that died with a database
+# restart is replaced before it fails a request (lms/db_faults.py handles the
+# rest).
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -97,11 +103,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server then costs a request 5 s and a 503, not the
+    # operating system's two minutes of TCP retries.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts: participants log in with a username or their phone number.
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = ["lms.auth_backends.UsernameOrPhoneBackend"]
+# Argon2id with parameters sized for a hall logging in on two cores (see
+# HallArgon2PasswordHasher and docs/deployment.md). The others stay so that
+# older hashes (PBKDF2 before Argon2 was the default) still verify; Django
+# rehashes them with the first hasher at the next successful login.
+PASSWORD_HASHERS = [
+    "lms.auth_backends.HallArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 LOGIN_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # private pages send people to our login
 # After logging in, participants land on their events and what is left to do.

@@ -13,8 +13,11 @@
  *    kept in localStorage under the form's data-storage-key. The queue is
  *    sent in one request; acknowledged entries leave it. Offline, or when a
  *    request fails, the queue stays and is sent again on the `online` event
- *    and on a timer that backs off from 10 s. On reload, queued answers newer
- *    than what the server rendered are put back into the fields and sent.
+ *    and on a timer that backs off from 10 s, with some randomness so that a
+ *    hall of phones does not come back at the same instant. A busy server
+ *    (503, e.g. while the database restarts; see lms/db_faults.py) counts
+ *    as no connection, not as an error. On reload, queued answers newer than
+ *    what the server rendered are put back into the fields and sent.
  * 2. Countdown. The server owns the clock: remaining time is the deadline
  *    minus the server's "now" when it rendered the page, counted down with
  *    performance.now() (the phone's own clock may be wrong). Screen readers
@@ -23,7 +26,10 @@
  * 3. Submit. "Submit answers" sends the queue first, then opens a dialog
  *    listing the unanswered questions. If answers cannot be sent, the dialog
  *    says so and its button submits only what the server has saved. The
- *    dialog's form posts normally, once.
+ *    dialog's submit is sent once by the page and, while the server is busy
+ *    or unreachable, sent again until it is received (submitting twice grades
+ *    once); then the attempt's page opens, which the server sends on to the
+ *    result. Anything else the server says is shown by posting the form.
  *
  * Hooks (all in attempt.html): form#attempt-form[data-attempt] with
  * data-autosave-url, data-submit-url, data-storage-key, data-deadline and
@@ -41,7 +47,9 @@
   const TYPING_PAUSE_MS = 600; // a text answer is saved after this pause
   const RETRY_FIRST_MS = 10000;
   const RETRY_MAX_MS = 60000;
+  const RETRY_SPREAD = 0.5; // each wait is 75-125% of the backoff
   const REQUEST_TIMEOUT_MS = 15000; // hall Wi-Fi can hang rather than fail
+  const SUBMIT_TIMEOUT_MS = 30000; // grading waits its turn when a hall submits
   const SUBMIT_WAIT_MS = 8000; // how long "Submit" waits for the queue
   const DEADLINE_WAIT_MS = 5000; // the server accepts answers 10 s late
   const SAVING_TEXT_DELAY_MS = 400; // fast saves never flash "Saving…"
@@ -471,25 +479,52 @@
       return readCookie("csrftoken") || (input ? input.value : "");
     }
 
-    async function post(answers) {
+    // A same-origin POST that gives up after `timeoutMs`; `read` reads the
+    // response before the timer stops.
+    async function postWithin(url, timeoutMs, options, read) {
       const controller = window.AbortController ? new AbortController() : null;
       const timer = controller
         ? setTimeout(function () {
             controller.abort();
-          }, REQUEST_TIMEOUT_MS)
+          }, timeoutMs)
         : null;
       try {
-        const response = await fetch(autosaveUrl, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: {
-            "Content-Type": "application/json",
-            Accept: "application/json",
-            "X-CSRFToken": csrfToken(),
-          },
-          body: JSON.stringify({ answers: answers }),
-          signal: controller ? controller.signal : undefined,
-        });
+        const response = await fetch(
+          url,
+          Object.assign({ method: "POST", credentials: "same-origin" }, options, {
+            signal: controller ? controller.signal : undefined,
+          })
+        );
+        return await read(response);
+      } finally {
+        if (timer) {
+          clearTimeout(timer);
+        }
+      }
+    }
+
+    // The server is there but cannot answer now (its database restarting, a
+    // proxy in front timing out): nothing was saved, so send it again later.
+    function isBusy(status) {
+      return status === 502 || status === 503 || status === 504;
+    }
+
+    // Milliseconds from a Retry-After header in seconds, or 0.
+    function retryAfter(response) {
+      const seconds = parseInt(response.headers.get("Retry-After") || "", 10);
+      return seconds > 0 ? seconds * 1000 : 0;
+    }
+
+    function post(answers) {
+      const options = {
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          "X-CSRFToken": csrfToken(),
+        },
+        body: JSON.stringify({ answers: answers }),
+      };
+      return postWithin(autosaveUrl, REQUEST_TIMEOUT_MS, options, async function (response) {
         let data = null;
         // A login page (session expired) comes back as HTML: not a reply.
         if ((response.headers.get("Content-Type") || "").indexOf("application/json") !== -1) {
@@ -499,12 +534,13 @@
             data = null;
           }
         }
-        return { status: response.status, data: data, date: response.headers.get("Date") };
-      } finally {
-        if (timer) {
-          clearTimeout(timer);
-        }
-      }
+        return {
+          status: response.status,
+          data: data,
+          date: response.headers.get("Date"),
+          retryAfter: retryAfter(response),
+        };
+      });
     }
 
     function acknowledge(saved) {
@@ -553,15 +589,21 @@
       return !dropped;
     }
 
-    function scheduleRetry() {
+    // The next wait of the backoff, spread so that phones do not retry together.
+    function nextWait(atLeast) {
+      const wait = retryDelay * (1 - RETRY_SPREAD / 2 + Math.random() * RETRY_SPREAD);
+      retryDelay = Math.min(Math.round(retryDelay * 1.5), RETRY_MAX_MS);
+      return Math.max(Math.round(wait), atLeast || 0);
+    }
+
+    function scheduleRetry(atLeast) {
       if (retryTimer || closed) {
         return;
       }
       retryTimer = setTimeout(function () {
         retryTimer = null;
         flush();
-      }, retryDelay);
-      retryDelay = Math.min(Math.round(retryDelay * 1.5), RETRY_MAX_MS);
+      }, nextWait(atLeast));
     }
 
     function resetRetry() {
@@ -616,6 +658,11 @@
       }
       if (reply.status === 409) {
         handleClosed();
+        return false;
+      }
+      if (isBusy(reply.status)) {
+        showOffline();
+        scheduleRetry(reply.retryAfter);
         return false;
       }
       if (reply.status === 400) {
@@ -697,10 +744,9 @@
 
     let submitted = false;
 
-    // Posts the dialog's form (the confirmed submit) exactly once.
+    // Readies the confirmed submit, once: a fresh token, no second tap.
     function prepareConfirm() {
       submitted = true;
-      forgetStored();
       const token = csrfToken();
       const input = confirmForm.querySelector('input[name="csrfmiddlewaretoken"]');
       if (input && token) {
@@ -720,7 +766,42 @@
         return;
       }
       prepareConfirm();
-      confirmForm.submit();
+      sendSubmit();
+    }
+
+    // Sends the confirmed submit until the server has it (see the top of this
+    // file). The phone keeps its queue until then, in case of a reload.
+    async function sendSubmit() {
+      const body = new FormData(confirmForm);
+      for (;;) {
+        let response = null;
+        try {
+          response = await postWithin(
+            confirmForm.action,
+            SUBMIT_TIMEOUT_MS,
+            { body: body, redirect: "manual" },
+            function (reply) {
+              return reply;
+            }
+          );
+        } catch (error) {
+          response = null; // no connection, or no answer in time
+        }
+        if (response && response.type === "opaqueredirect") {
+          forgetStored();
+          window.location.replace(form.action); // the server sends it on to the result
+          return;
+        }
+        if (response && !isBusy(response.status)) {
+          confirmForm.submit(); // the server's own page says what is wrong
+          return;
+        }
+        if (dialog && dialog.open) {
+          dialog.close(); // uncover the status line, which says why
+        }
+        showOffline();
+        await delay(nextWait(response ? retryAfter(response) : 0));
+      }
     }
 
     function handleClosed() {
@@ -873,11 +954,11 @@
 
     if (canUseDialog) {
       confirmForm.addEventListener("submit", function (event) {
-        if (submitted) {
-          event.preventDefault();
-          return;
+        event.preventDefault();
+        if (!submitted) {
+          prepareConfirm();
+          sendSubmit();
         }
-        prepareConfirm();
       });
 
       const cancel = dialog.querySelector("[data-confirm-cancel]");

@@ -510,3 +510,62 @@ def test_countdown_ignores_a_wrong_phone_clock_and_submits_at_zero(
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.SUBMITTED
     assert attempt.score == 1
+
+
+def test_a_busy_server_gets_the_answer_and_the_submit_again(
+    demo_site, phone_page, screenshot
+):
+    """While the database restarts the server answers 503 "try again"
+    (lms/db_faults.py): the phone keeps the answer, says it waits for the
+    connection rather than showing an error, and sends it again; a submit that
+    meets a 503 is sent again by itself and graded once."""
+    page = phone_page
+    quiz = _make_quiz(time_limit_minutes=None)
+    page.clock.install()
+    _log_in(page, demo_site)
+    attempt = _start(page, demo_site, quiz)
+
+    sent = {"simpan": 0, "kirim": 0}
+
+    def busy_once(route):
+        name = route.request.url.rstrip("/").rsplit("/", 1)[-1]
+        sent[name] += 1
+        if sent[name] == 1:
+            route.fulfill(
+                status=503, headers={"Retry-After": "5"}, json={"retry": True}
+            )
+        else:
+            route.continue_()
+
+    page.route("**/simpan/", busy_once)
+    page.route("**/kirim/", busy_once)
+    status = page.locator("[data-save-status]")
+
+    _question(page, "single_choice").get_by_label(RIGHT_OPTION).check()
+    expect(status).to_have_attribute("data-state", "offline")
+    expect(status).to_have_text(OFFLINE)
+    assert _saved_answers(attempt) == {}
+    assert list(_pending(page).values())[0]["response"] is not None
+    _shot(screenshot, page, "server-busy")
+    page.clock.fast_forward("00:15")
+    _wait_until_saved(page)
+    assert sent["simpan"] == 2
+    paper_single = _paper_question(attempt, "single_choice")
+    assert _saved_answers(attempt)["single_choice"].response == _option_key(
+        paper_single, RIGHT_OPTION
+    )
+
+    page.locator("[data-submit-button]").click()
+    dialog = page.locator("dialog[data-confirm-dialog]")
+    dialog.locator("[data-confirm-form] button[type=submit]").click()
+    expect(dialog).to_be_hidden()
+    expect(status).to_have_text(OFFLINE)
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.IN_PROGRESS
+    page.clock.fast_forward("00:15")
+    page.wait_for_url(RESULT_URL)
+    assert sent["kirim"] == 2
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED
+    assert attempt.score == 1
+    assert page.evaluate("Object.keys(localStorage)") == []
