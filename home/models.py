@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import deepest_page_on_path, may_skip_levels
 from lms.blocks.rich_text import SafeRichTextField
 
 
@@ -39,3 +40,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Jumps to the deepest page the URL names in one query (``home/routing.py``)."""
+        if not path_components or not may_skip_levels(type(self)):
+            return super().route(request, path_components)
+        page = deepest_page_on_path(self, path_components)
+        if page is None:
+            return super().route(request, path_components)
+        remaining = path_components[page.depth - self.depth :]
+        return page.specific.route(request, remaining)

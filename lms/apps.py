@@ -15,6 +15,9 @@ class LmsConfig(AppConfig):
 
         from lms.access import open_shelf_to_speakers
         from lms.models import ModuleIndexPage
+        from lms.site_nav import connect_signals
+
+        connect_signals()
 
         # On publication, not on save: a speaker's draft that names another
         # organisation must not move the shelf before an organiser approves it.

@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+
+from lms.site_nav import navigation_links
 
 
 def site_shell(request):
@@ -8,23 +11,31 @@ def site_shell(request):
 
     ``nav_pages`` are the home page's children marked "show in menus", so a new
     section (Modul, Kegiatan) appears in the navigation when it is published,
-    without a template change.
+    without a template change. Both values are lazy: admin pages, JSON answers
+    and error pages never show them, so never pay for them.
     """
-
-    def menu_pages():
-        site = Site.find_for_request(request)
-        if site is None:
-            return []
-        return list(site.root_page.get_children().live().in_menu().public().specific())
-
     user = getattr(request, "user", None)
     return {
         "service_name": settings.SITE_NAME,
-        # Lazy: admin pages and error pages never show it, so never query it.
-        "nav_pages": SimpleLazyObject(menu_pages),
-        "user_can_access_admin": bool(
-            user
-            and user.is_authenticated
-            and user.has_perm("wagtailadmin.access_admin")
-        ),
+        "nav_pages": SimpleLazyObject(lambda: navigation_links(request)),
+        "user_can_access_admin": SimpleLazyObject(lambda: can_access_admin(user)),
     }
+
+
+def can_access_admin(user) -> bool:
+    """Whether to show the admin link (and Wagtail's user bar) to ``user``.
+
+    One query, where ``user.has_perm`` loads every permission of the user and
+    of their groups (two): most people who see a public page are participants,
+    and the answer for them is no. Wagtail checks access itself on every admin
+    page; this only decides what the header shows.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return Permission.objects.filter(
+        Q(user=user) | Q(group__user=user),
+        content_type__app_label="wagtailadmin",
+        codename="access_admin",
+    ).exists()
