@@ -25,16 +25,28 @@ test: $(DEPS) browser-packages lint
 	$(TEST_SETTINGS) $(BIN)/pytest
 
 ## serve: production-like stack (gunicorn + whitenoise + task worker + the minute grading timer) on DATABASE_URL
+# The task worker (db_worker that waits out a database restart) is restarted
+# whenever it exits (5 s apart), so background jobs (certificates, printing)
+# never stop silently. Every 5 minutes, certificates left without their PDF
+# (a worker killed mid-render) are rendered. gunicorn's sizing: lms/gunicorn.conf.py.
 serve: $(DEPS) system-packages
 	$(PROD_SETTINGS) $(MANAGE) migrate --noinput
 	$(PROD_SETTINGS) $(MANAGE) createcachetable
 	$(PROD_SETTINGS) $(MANAGE) collectstatic --noinput --verbosity 0
 	trap 'kill 0' EXIT; \
-	$(PROD_SETTINGS) $(MANAGE) db_worker & \
-	while sleep 60; do $(PROD_SETTINGS) $(MANAGE) grade_overdue_attempts >/dev/null; done & \
-	$(PROD_SETTINGS) $(BIN)/gunicorn lms.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -
+	while true; do \
+		$(PROD_SETTINGS) $(MANAGE) task_worker; \
+		echo "serve: task_worker exited with status $$?; restarting it in 5 s" >&2; sleep 5; \
+	done & \
+	minute=0; while sleep 60; do \
+		$(PROD_SETTINGS) $(MANAGE) grade_overdue_attempts >/dev/null; \
+		minute=$$((minute + 1)); \
+		if [ $$((minute % 5)) = 0 ]; then $(PROD_SETTINGS) $(MANAGE) render_pending_certificates >/dev/null; fi; \
+	done & \
+	$(PROD_SETTINGS) $(BIN)/gunicorn lms.wsgi --config lms/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
-## bench: run the benchmarks in bench/ (BENCH=name for one) and write bench/latest.json
+## bench: run the benchmarks in bench/ (BENCH=name for one) and merge them into bench/latest.json
+# BENCH=hall_load starts its own PostgreSQL and `make serve` (docs/benchmarks.md, "Hall load").
 bench: $(DEPS) system-packages
 	$(TEST_SETTINGS) $(BIN)/python bench/run.py $(BENCH)
 

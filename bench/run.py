@@ -1,12 +1,16 @@
-"""Runs the benchmarks and writes bench/latest.json (see docs/benchmarks.md).
+"""Runs the benchmarks and merges their figures into bench/latest.json (docs/benchmarks.md).
 
-Usage: python bench/run.py [NAME ...]   (all when no name is given)
+Usage: python bench/run.py [NAME ...]   (all in-process ones when no name is given)
 
-It builds a throwaway test database (SQLite in memory unless DATABASE_URL
-says otherwise), fills it with the demo data, and measures through Django's
-test client, so the figures include URL routing, middleware and templates.
+In-process benchmarks build a throwaway test database (SQLite in memory unless
+DATABASE_URL says otherwise), fill it with the demo data, and measure through
+Django's test client, so the figures include URL routing, middleware and
+templates. Standalone benchmarks (``STANDALONE``) start their own stack and
+run only when named. Each run replaces the figures it measured by name and
+keeps the others, so one benchmark never erases another's.
 """
 
+import datetime
 import importlib
 import io
 import json
@@ -18,6 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+OUT = ROOT / "bench" / "latest.json"
+
+# name -> module with ``run() -> (rows, report)``: its own servers, no test database.
+STANDALONE = {"hall_load": "bench.hall_load"}
 
 
 def describe_machine(vendor: str) -> str:
@@ -34,7 +42,8 @@ def describe_machine(vendor: str) -> str:
     )
 
 
-def main(names: list[str]) -> int:
+def run_in_process(names: list[str]) -> tuple[list[dict], str] | None:
+    """The registered benchmarks named (all when none), or None for an unknown name."""
     import django
 
     django.setup()
@@ -47,6 +56,7 @@ def main(names: list[str]) -> int:
     import bench.learning  # noqa: F401
     import bench.pages  # noqa: F401
     import bench.quiz_flow  # noqa: F401
+    import bench.request_cpu  # noqa: F401
     from bench.harness import REGISTRY
 
     importlib.import_module("bench.import")  # a keyword, so not an import statement
@@ -62,10 +72,9 @@ def main(names: list[str]) -> int:
     ]
     unknown = [name for name in names if name not in REGISTRY]
     if unknown:
-        print(
-            f"Unknown benchmark(s): {', '.join(unknown)}. Known: {', '.join(REGISTRY)}"
-        )
-        return 2
+        known = [*REGISTRY, *STANDALONE]
+        print(f"Unknown benchmark(s): {', '.join(unknown)}. Known: {', '.join(known)}")
+        return None
 
     setup_test_environment()
     # Real password hashing: the test settings' fast hasher would flatter logins.
@@ -90,7 +99,10 @@ def main(names: list[str]) -> int:
         machine = describe_machine(connection.vendor)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+    return results, machine
 
+
+def print_table(results: list[dict], machine: str) -> None:
     print(f"{'benchmark':<28}{'value':>10}  {'target':>10}  ok")
     for row in results:
         ok = (
@@ -103,10 +115,41 @@ def main(names: list[str]) -> int:
             f"{row['target']:>9} {row['unit']:<2} {'yes' if ok else 'NO'}"
         )
     print(f"machine: {machine}")
-    out = ROOT / "bench" / "latest.json"
-    out.write_text(
-        json.dumps({"machine": machine, "results": results}, indent=2) + "\n"
-    )
+
+
+def merge(old: dict, results: list[dict], machine: str, reports: dict) -> dict:
+    """``old`` (latest.json as it was) with ``results`` replacing entries by name."""
+    measured = datetime.date.today().isoformat()
+    new = {
+        row["name"]: {**row, "machine": machine, "measured": measured}
+        for row in results
+    }
+    kept = [row for row in old.get("results", []) if row["name"] not in new]
+    return {
+        **old,
+        **reports,
+        "machine": machine,
+        "results": [*kept, *new.values()],
+    }
+
+
+def main(names: list[str]) -> int:
+    standalone = [name for name in names if name in STANDALONE]
+    in_process = [name for name in names if name not in STANDALONE]
+    results, reports, machine = [], {}, ""
+    if in_process or not names:
+        done = run_in_process(in_process)
+        if done is None:
+            return 2
+        results, machine = done
+    for name in standalone:
+        rows, report = importlib.import_module(STANDALONE[name]).run()
+        results += rows
+        reports[name] = report
+        machine = machine or describe_machine("postgresql")
+    print_table(results, machine)
+    old = json.loads(OUT.read_text()) if OUT.exists() else {}
+    OUT.write_text(json.dumps(merge(old, results, machine, reports), indent=2) + "\n")
     return 0
 
 
