@@ -47,7 +47,6 @@ def run_in_process(names: list[str]) -> tuple[list[dict], str] | None:
     import django
 
     django.setup()
-    from django.conf import global_settings
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import override_settings, setup_test_environment
@@ -78,7 +77,16 @@ def run_in_process(names: list[str]) -> tuple[list[dict], str] | None:
 
     setup_test_environment()
     # Real password hashing: the test settings' fast hasher would flatter logins.
-    override_settings(PASSWORD_HASHERS=global_settings.PASSWORD_HASHERS).enable()
+    # The site's own list (Argon2id first), or Django's default where a tree sets
+    # none (a checkout from before Argon2, measured for comparison).
+    from django.conf import global_settings
+
+    from lms.settings import base as site_settings
+
+    hashers = getattr(
+        site_settings, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS
+    )
+    override_settings(PASSWORD_HASHERS=hashers).enable()
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0)
     try:
