@@ -298,6 +298,21 @@ def paper_html(rich_text: str) -> SafeString:
     return mark_safe(expand_db_html(rich_text))  # noqa: S308 - sanitised when frozen
 
 
+def with_html(question: dict) -> dict:
+    """A copy of a paper's question with each text also as HTML to show: ``html``
+    beside the question's and each option's ``text``, and ``feedback_html``
+    when the question carries feedback (the review's, not the public paper)."""
+    shown = {**question, "html": paper_html(question["text"])}
+    if "feedback" in question:
+        shown["feedback_html"] = paper_html(question["feedback"])
+    if "options" in question:
+        shown["options"] = [
+            {**option, "html": paper_html(option["text"])}
+            for option in question["options"]
+        ]
+    return shown
+
+
 class InvalidResponse(ValueError):
     """A response that does not fit its question (a forged or stale request)."""
 

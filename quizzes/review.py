@@ -7,7 +7,7 @@ review policy allows. Everything the result page shows passes through here.
 from dataclasses import dataclass, field
 
 from quizzes.models import Attempt, QuizPage
-from quizzes.paper import paper_html
+from quizzes.paper import with_html
 
 
 @dataclass(frozen=True)
@@ -38,21 +38,6 @@ def _outcome(answer) -> str:
     return "correct" if answer.credit >= 1 else "partial"
 
 
-def _with_html(question: dict) -> dict:
-    """The frozen question with its texts as HTML to show (``html`` beside each)."""
-    shown = {
-        **question,
-        "html": paper_html(question["text"]),
-        "feedback_html": paper_html(question["feedback"]),
-    }
-    if "options" in question:
-        shown["options"] = [
-            {**option, "html": paper_html(option["text"])}
-            for option in question["options"]
-        ]
-    return shown
-
-
 def review_of(attempt: Attempt, *, has_open_attempt: bool = False, now=None) -> Review:
     """The review ``attempt`` may show now.
 
@@ -81,7 +66,7 @@ def review_of(attempt: Attempt, *, has_open_attempt: bool = False, now=None) -> 
     questions = [
         QuestionReview(
             number=number,
-            question=_with_html(question),
+            question=with_html(question),
             response=answers[question["key"]].response
             if question["key"] in answers
             else None,

@@ -33,7 +33,7 @@ from quizzes.attempts import (
 from quizzes.forms import field_name, responses_from_post
 from quizzes.models import Attempt, QuizPage
 from quizzes.my_quizzes import quiz_standings
-from quizzes.paper import InvalidResponse, freeze_paper, paper_html, public_paper
+from quizzes.paper import InvalidResponse, freeze_paper, public_paper, with_html
 from quizzes.review import review_of
 
 # An autosave carries a few answers (more after reconnecting), never a book.
@@ -169,20 +169,14 @@ def _save_all(request, attempt, responses) -> bool:
 def _questions_for_page(paper, saved):
     """The public view of each question, numbered, with the saved response.
 
-    Texts come as HTML ready to show (``html``, see ``paper_html``).
+    Texts come as HTML ready to show (``html``, see ``with_html``).
     """
     questions = []
     for number, question in enumerate(public_paper(paper), start=1):
         answer = saved.get(question["key"])
-        options = [
-            {**option, "html": paper_html(option["text"])}
-            for option in question.get("options", ())
-        ]
         questions.append(
             {
-                **question,
-                **({"options": options} if options else {}),
-                "html": paper_html(question["text"]),
+                **with_html(question),
                 "number": number,
                 "field": field_name(question["key"]),
                 "response": answer.response if answer else None,

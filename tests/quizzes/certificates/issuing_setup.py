@@ -10,14 +10,25 @@ import json
 import pytest
 from django.core.files.storage import FileSystemStorage
 
+from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.certificates import rendering
 from quizzes.models.certificates import private_storage
 from tests.lms.event_builders import attempt, check_in, enrol, make_event, make_test
+from tests.quizzes.test_attempt_flow import right_response
 
 
 def fake_pdf(*, snapshot: dict, template) -> bytes:
     body = json.dumps(snapshot, sort_keys=True, ensure_ascii=False)
     return f"%PDF-1.4\n% {template.pk} {body}\n%%EOF\n".encode()
+
+
+def take_and_pass(quiz, user):
+    """Starts ``quiz`` and submits it with every answer right: the graded attempt."""
+    started = start_attempt(quiz=quiz, user=user)
+    return submit_attempt(
+        attempt=started,
+        responses={q["key"]: right_response(q) for q in started.paper},
+    )
 
 
 @pytest.fixture

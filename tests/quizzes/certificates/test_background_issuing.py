@@ -25,8 +25,8 @@ from tests.quizzes.certificates.issuing_setup import (  # noqa: F401 - fixtures
     event,
     fake_pdf,
     post_test,
+    take_and_pass,
 )
-from tests.quizzes.test_attempt_flow import right_response
 
 pytestmark = pytest.mark.django_db
 
@@ -89,18 +89,10 @@ def ready(event, post_test):
     return person
 
 
-def pass_post_test(quiz, user):
-    started = start_attempt(quiz=quiz, user=user)
-    return submit_attempt(
-        attempt=started,
-        responses={q["key"]: right_response(q) for q in started.paper},
-    )
-
-
 def test_submitting_queues_the_task_and_renders_nothing(
     queued, renders, ready, event, post_test
 ):
-    assert pass_post_test(post_test, ready).passed
+    assert take_and_pass(post_test, ready).passed
     assert renders == [] and not Certificate.objects.exists()
     assert [(r.task.name, r.args, r.kwargs) for r in queued] == [
         (
@@ -118,7 +110,7 @@ def test_submitting_queues_the_task_and_renders_nothing(
 def test_running_the_task_twice_issues_one_certificate(
     queued, renders, ready, post_test
 ):
-    pass_post_test(post_test, ready)
+    take_and_pass(post_test, ready)
     first = run(queued[0])
     assert run(queued[0]) == first
     assert Certificate.objects.count() == 1 and len(renders) == 1
@@ -128,7 +120,7 @@ def test_running_the_task_twice_issues_one_certificate(
 def test_an_organiser_issuing_first_leaves_the_task_nothing_to_do(
     queued, renders, ready, event, post_test, organiser
 ):
-    pass_post_test(post_test, ready)
+    take_and_pass(post_test, ready)
     by_hand = issue_certificate(
         user=ready, event=event, method=Certificate.Method.MANUAL, by=organiser
     )
@@ -142,7 +134,7 @@ def test_a_failed_render_is_retried_with_the_same_number(
     other = ParticipantFactory()
     enrol(event, other)
     check_in(event, other)
-    pass_post_test(post_test, ready)
+    take_and_pass(post_test, ready)
 
     def broken(**kwargs):
         raise RuntimeError("renderer crashed")
@@ -153,7 +145,7 @@ def test_a_failed_render_is_retried_with_the_same_number(
             run(queued[0])
     pending = Certificate.objects.get()
     assert pending.sequence == 1 and not pending.is_rendered
-    pass_post_test(post_test, other)  # not held up by the pending one
+    take_and_pass(post_test, other)  # not held up by the pending one
     assert Certificate.objects.get(pk=run(queued[-1])).sequence == 2
     retried = Certificate.objects.get(pk=run(queued[0]))
     assert (retried.pk, retried.sequence, retried.is_rendered) == (pending.pk, 1, True)
@@ -173,11 +165,11 @@ def test_the_task_row_commits_or_rolls_back_with_the_grade(renders, ready, post_
         pass
 
     with pytest.raises(Abandoned), transaction.atomic():
-        pass_post_test(post_test, ready)
+        take_and_pass(post_test, ready)
         assert DBTaskResult.objects.count() == 1
         raise Abandoned
     assert not DBTaskResult.objects.exists()
-    pass_post_test(post_test, ready)
+    take_and_pass(post_test, ready)
     row = DBTaskResult.objects.get()
     assert row.task_path.endswith("issue_certificate_task")
     assert row.args_kwargs["args"] == [ready.pk] and renders == []
@@ -189,7 +181,7 @@ def test_a_failing_task_queues_its_retry_for_later(monkeypatch, ready, post_test
         raise RuntimeError("renderer crashed")
 
     monkeypatch.setattr(rendering, "render_certificate_pdf", broken)
-    pass_post_test(post_test, ready)
+    take_and_pass(post_test, ready)
     with pytest.raises(RuntimeError):
         issue_certificate_task.call(ready.pk, quiz_id=post_test.pk)
     retry = DBTaskResult.objects.order_by("enqueued_at").last()

@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 from lms import attendance
 from lms.models import CheckIn
 from lms.pacts import accept_pact
-from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.certificates import issuing, rendering, snapshot
 from quizzes.certificates.issuing import (
     CertificateRefused,
@@ -36,8 +35,8 @@ from tests.quizzes.certificates.issuing_setup import (  # noqa: F401 - fixtures
     post_test,
     private_files,
     qualify,
+    take_and_pass,
 )
-from tests.quizzes.test_attempt_flow import right_response
 
 pytestmark = pytest.mark.django_db
 AUTO = Certificate.Method.AUTOMATIC
@@ -414,15 +413,6 @@ def test_the_event_dates_and_issue_date_are_in_indonesian(
 
 
 # Automatic issuing after the step that completes the event -------------------
-
-
-def take_and_pass(quiz, user):
-
-    started = start_attempt(quiz=quiz, user=user)
-    return submit_attempt(
-        attempt=started,
-        responses={q["key"]: right_response(q) for q in started.paper},
-    )
 
 
 def test_passing_the_post_test_issues_the_certificate(

@@ -6,11 +6,9 @@ and printing. And the same pages once it is ready."""
 # ruff: noqa: F811
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.certificates import issuing
@@ -24,22 +22,15 @@ from tests.quizzes.certificates.issuing_setup import (  # noqa: F401 - fixtures
     fake_render,
     post_test,
     qualify,
+    take_and_pass,
 )
 from tests.quizzes.certificates.test_background_issuing import (  # noqa: F401
-    pass_post_test,
     queued,
     run,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 PREPARING = "Your certificate is being prepared."
-
-
-@pytest.fixture(autouse=True)
-def in_english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
@@ -128,7 +119,7 @@ def test_the_result_page_says_being_prepared_then_offers_the_download(
     enrol(event, participant)
     check_in(event, participant)
     client.force_login(participant)
-    graded = pass_post_test(post_test, participant)
+    graded = take_and_pass(post_test, participant)
     assert PREPARING in result_page(client, graded)
     certificate_id = run(queued[0])
     html = result_page(client, graded)
@@ -158,7 +149,7 @@ def test_result_page_queries_do_not_grow_with_the_questions(
         quiz = make_test(
             event, "post_test", slug=slug, questions=(question_blocks() * 2)[:size]
         )
-        graded = pass_post_test(quiz, participant)
+        graded = take_and_pass(quiz, participant)
         result_page(client, graded)  # warms what the first request caches
         with CaptureQueriesContext(connection) as queries:
             assert PREPARING in result_page(client, graded)
