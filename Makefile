@@ -15,6 +15,9 @@ PROD_SETTINGS := DJANGO_SETTINGS_MODULE=lms.settings.production
 .PHONY: run test serve bench lint format messages system-packages browser-packages clean
 
 ## run: set up and serve the demo at http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL)
+# PORT is exported so that the addresses the demo prints and encodes in QR
+# codes (SITE_URL, lms/settings/dev.py) lead back to the server it runs.
+run: export PORT := $(PORT)
 run: $(DEPS) system-packages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo

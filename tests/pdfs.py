@@ -31,13 +31,17 @@ def decode_qr_codes(pdf: bytes, *, resolution: int = 150) -> list[str]:
             ["pdftoppm", "-png", "-r", str(resolution), source, Path(folder) / "page"],
             check=True,
         )
-        pages = sorted(Path(folder).glob("page*.png"))
-        # zbarimg exits with 4 when an image holds no code at all: not an error here.
-        found = subprocess.run(
-            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", *pages],
-            capture_output=True,
-            text=True,
-        )
-        if found.returncode not in (0, 4):
-            raise RuntimeError(f"zbarimg failed: {found.stderr.strip()}")
-        return [line for line in found.stdout.splitlines() if line]
+        return decode_qr_images(sorted(Path(folder).glob("page*.png")))
+
+
+def decode_qr_images(images: list[Path]) -> list[str]:
+    """The texts of every QR code in the image files (PNG), with ``zbarimg``."""
+    # zbarimg exits with 4 when an image holds no code at all: not an error here.
+    found = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", *images],
+        capture_output=True,
+        text=True,
+    )
+    if found.returncode not in (0, 4):
+        raise RuntimeError(f"zbarimg failed: {found.stderr.strip()}")
+    return [line for line in found.stdout.splitlines() if line]

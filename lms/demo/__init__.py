@@ -10,10 +10,16 @@ with its pact texts, pre-test and post-test; ``seed_participants`` then adds
 the generated participants (peserta01…), enrols them, records their check-ins,
 pacts and attempts at those tests, which are never deleted or regenerated once
 made; ``seed_certificates`` issues certificates to those who completed.
+
+``seed_event_of_the_day`` is the one step that depends on the date: it runs
+after ``STEPS`` with the day to seed for (today in Jakarta, unless
+``seed_demo --day`` says otherwise), so that someone trying the demo always has
+an event happening now.
 """
 
 from .accounts import DEMO_PASSWORD, seed_accounts
 from .certificates import seed_certificates
+from .event_of_the_day import seed_event_of_the_day
 from .events import seed_events
 from .learning import seed_learning
 from .organisations import seed_organisations
@@ -35,4 +41,4 @@ STEPS = (
     seed_certificates,
 )
 
-__all__ = ["DEMO_PASSWORD", "STEPS"]
+__all__ = ["DEMO_PASSWORD", "STEPS", "seed_event_of_the_day"]

@@ -4,6 +4,9 @@ The pre-test and post-test are children of the event, where only its enrolled
 participants may take them. Demo databases made before events existed hold them
 in the KPU module, with attempts: those pages are moved, never recreated, so the
 attempts stay with them (promise 6 of the design).
+
+``ensure_event`` and ``ensure_event_tests`` also build the event of the day
+(``lms.demo.event_of_the_day``): same modules, pacts and tests, another day.
 """
 
 import datetime
@@ -35,14 +38,30 @@ def seed_events() -> str:
         },
     )
     pacts = [_ensure_pact(spec) for spec in (content.PACT, content.PLEDGE)]
+    event = ensure_event(content.EVENT, content.AGENDA, index=index, pacts=pacts)
+    for spec in (PRE_TEST, POST_TEST):
+        _move_from_module(spec["slug"], event)
+    ensure_event_tests(event)
+    return (
+        f"event '{event.title}' (code {event.registration_code}) with "
+        f"{len(content.AGENDA)} agenda items, a pre-test, a post-test and "
+        f"{len(pacts)} pact texts"
+    )
+
+
+def ensure_event(
+    spec: dict, agenda: tuple, *, index: EventIndexPage, pacts: list[Pact]
+) -> EventPage:
+    """The published event ``spec`` under ``index``, organised by the city's
+    Bagian Pemerintahan, covering the demo modules and asking for ``pacts``."""
     event = _ensure_page(
         index,
         EventPage,
-        content.EVENT["slug"],
+        spec["slug"],
         {
-            **{k: v for k, v in content.EVENT.items() if k != "slug"},
+            **{k: v for k, v in spec.items() if k != "slug"},
             "organiser": Organisation.objects.get(short_name=ORGANISER),
-            "agenda": [("session", _session(*item)) for item in content.AGENDA],
+            "agenda": [("session", _session(*item)) for item in agenda],
         },
     )
     modules = [demo_module(short_name, c.MODULE["slug"]) for short_name, c in SHELVES]
@@ -50,16 +69,15 @@ def seed_events() -> str:
         event.modules.set(modules)
         event.pacts.set(pacts)
         event.save_revision().publish()
+    return event
+
+
+def ensure_event_tests(event: EventPage) -> None:
+    """The event's pre-test and post-test, in that order, as ``content.tests`` says."""
     for spec in (PRE_TEST, POST_TEST):
-        _move_from_module(spec["slug"], event)
         fields = {**ALWAYS, **{k: v for k, v in spec.items() if k != "slug"}}
         _ensure_page(event, QuizPage, spec["slug"], fields)
     _ensure_order(event, [PRE_TEST["slug"], POST_TEST["slug"]])
-    return (
-        f"event '{event.title}' (code {event.registration_code}) with "
-        f"{len(content.AGENDA)} agenda items, a pre-test, a post-test and "
-        f"{len(pacts)} pact texts"
-    )
 
 
 def demo_event() -> EventPage:
@@ -69,6 +87,13 @@ def demo_event() -> EventPage:
 def demo_event_test(spec: dict) -> QuizPage:
     """The demo event's ``PRE_TEST`` or ``POST_TEST`` page."""
     return QuizPage.objects.child_of(demo_event()).get(slug=spec["slug"])
+
+
+def demo_pacts() -> list[Pact]:
+    """The pact and the pledge that ``seed_events`` wrote."""
+    return [
+        Pact.objects.get(title=spec["title"]) for spec in (content.PACT, content.PLEDGE)
+    ]
 
 
 def _ensure_pact(spec: dict) -> Pact:

@@ -13,10 +13,13 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from lms.demo.content import SHELVES
 from lms.demo.content.tests import MODULE_SLUG
+from lms.demo.event_of_the_day import event_of_the_day
+from lms.demo.events import demo_event
 from lms.enrolment import enrol
 from lms.event_progress import participant_standings
 from lms.models import EventPage, LessonPage, ModulePage, User
@@ -55,7 +58,8 @@ def seeded(seeded_once, db):
 
 
 def quiz_of_kind(kind: str) -> QuizPage:
-    return QuizPage.objects.get(kind=kind)
+    """The 2023 demo event's test of ``kind``, the one with the generated attempts."""
+    return QuizPage.objects.child_of(demo_event()).get(kind=kind)
 
 
 def types_of(quiz: QuizPage) -> Counter:
@@ -88,7 +92,8 @@ def right_response(question: dict):
 
 def test_every_demo_quiz_passes_the_editors_validation(seeded):
     quizzes = QuizPage.objects.all()
-    assert quizzes.count() == 5
+    # Three practice quizzes; a pre-test and a post-test in each demo event.
+    assert quizzes.count() == 7
     for quiz in quizzes:
         assert quiz.live and not quiz.has_unpublished_changes
         quiz.full_clean()
@@ -134,7 +139,7 @@ def test_each_module_has_a_practice_quiz_after_its_lessons(seeded):
 
 
 def test_the_pre_test_and_post_test(seeded):
-    event = EventPage.objects.get()
+    event = demo_event()
     pre, post = quiz_of_kind("pre_test"), quiz_of_kind("post_test")
     for quiz in (pre, post):
         assert quiz.get_parent().specific == event
@@ -168,10 +173,10 @@ def test_the_pre_test_and_post_test(seeded):
 
 
 def test_a_fully_right_paper_scores_100_on_every_demo_quiz(seeded):
-    event = EventPage.objects.get()
     for quiz in QuizPage.objects.all():
         participant = ParticipantFactory()
-        enrol(event=event, user=participant, source="import")
+        for event in EventPage.objects.all():
+            enrol(event=event, user=participant, source="import")
         attempt = start_attempt(quiz=quiz, user=participant)
         responses = {q["key"]: right_response(q) for q in attempt.paper}
         attempt = submit_attempt(attempt=attempt, responses=responses)
@@ -276,6 +281,9 @@ def test_seeding_puts_back_an_edited_quiz_and_keeps_its_attempts(seeded):
 def test_the_demo_participant_can_take_every_demo_quiz(seeded):
     client = Client()
     assert client.login(username="peserta", password="demo12345")
+    # The event of the day's tests, once joined with its code as anyone would.
+    code = event_of_the_day().registration_code
+    assert client.post(reverse("join_event"), {"code": code}).status_code == 302
     for quiz in QuizPage.objects.all():
         assert client.get(quiz.url).status_code == 200
         response = client.post(quiz.url + "mulai/")
@@ -286,7 +294,7 @@ def test_the_demo_participant_can_take_every_demo_quiz(seeded):
 
 
 def test_the_demo_event_of_the_seed_article(seeded):
-    event = EventPage.objects.get()
+    event = demo_event()
     assert event.live and event.registration_code == "SAWAH7"
     assert event.venue == "Aula Kantor Kecamatan Sawah Besar"
     assert event.starts_at == datetime.datetime(2023, 9, 27, 8, tzinfo=JAKARTA)
@@ -299,7 +307,7 @@ def test_the_demo_event_of_the_seed_article(seeded):
 
 
 def test_generated_participants_had_varied_days(seeded):
-    event = EventPage.objects.get()
+    event = demo_event()
     enrolled = list(User.objects.filter(enrolments__event=event))
     assert len(enrolled) == 31  # peserta01–30 and the demo account
     _rules, standings = participant_standings(event, [u.pk for u in enrolled])
@@ -319,7 +327,7 @@ def test_generated_participants_had_varied_days(seeded):
 
 
 def test_tests_left_in_the_module_by_an_older_demo_move_with_their_attempts(seeded):
-    event = EventPage.objects.get()
+    event = demo_event()
     post = quiz_of_kind("post_test")
     attempts = set(Attempt.objects.filter(quiz=post).values_list("pk", flat=True))
     post.move(ModulePage.objects.get(slug=MODULE_SLUG), pos="last-child")

@@ -1,6 +1,8 @@
+import datetime
 import json
 import re
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +10,7 @@ from django.core.management.base import CommandError
 from django.test import Client, override_settings
 
 from home.models import HomePage
+from lms.demo.event_of_the_day import event_of_the_day
 from lms.models import Organisation, User
 from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
 
@@ -81,6 +84,45 @@ def test_site_home_page_and_organisations():
     assert {"KPUD Jakarta Pusat", "Bawaslu Jakarta Pusat", "Diskominfotik"} <= set(
         units
     )
+
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def _is_about_page(model: str, pk, fields: dict, page_pk: int) -> bool:
+    """Whether a dumped record is the page ``page_pk``, a revision or log entry of it."""
+    if model in ("lms.eventpage", "wagtailcore.page"):
+        return pk == page_pk
+    if model == "wagtailcore.revision":
+        return fields["object_id"] == str(page_pk)
+    if model == "wagtailcore.pagelogentry":
+        return fields["page"] == page_pk
+    return False
+
+
+@pytest.mark.django_db
+def test_a_later_day_moves_the_event_of_the_day_and_nothing_else():
+    call_command("seed_demo", day="2025-06-12", stdout=StringIO())
+    before = {(o["model"], o["pk"]): o["fields"] for o in snapshot()}
+    call_command("seed_demo", day="2025-06-13", stdout=StringIO())
+    after = {(o["model"], o["pk"]): o["fields"] for o in snapshot()}
+
+    event = event_of_the_day()
+    assert event.starts_at == datetime.datetime(2025, 6, 13, tzinfo=JAKARTA)
+    assert event.ends_at == datetime.datetime(2025, 6, 13, 23, 59, tzinfo=JAKARTA)
+    assert set(before) <= set(after)  # nothing removed
+    changed = {key for key in after if before.get(key) != after[key]}
+    assert ("lms.eventpage", event.pk) in changed
+    assert all(
+        _is_about_page(model, pk, after[(model, pk)], event.pk) for model, pk in changed
+    ), sorted(changed)
+
+
+@pytest.mark.django_db
+def test_refuses_a_day_that_is_not_a_date_and_writes_nothing():
+    with pytest.raises(CommandError, match="--day must be a date written YYYY-MM-DD"):
+        call_command("seed_demo", day="12-06-2025", stdout=StringIO())
+    assert not User.objects.exists()
 
 
 @pytest.mark.django_db

@@ -106,6 +106,69 @@ def test_the_demo_runs_background_work_without_a_worker():
     )
 
 
+PRINT_SITE_URL = (
+    "from django.conf import settings; "
+    "print(settings.SITE_URL, settings.WAGTAILADMIN_BASE_URL)"
+)
+
+
+@pytest.mark.parametrize(
+    ("environment", "site_url"),
+    [
+        ({}, "http://127.0.0.1:8000"),
+        ({"PORT": "8811"}, "http://127.0.0.1:8811"),
+        (
+            {"PORT": "8811", "SITE_URL": "http://192.168.1.20:8811/"},
+            "http://192.168.1.20:8811",
+        ),
+    ],
+)
+def test_the_demo_prints_addresses_on_the_port_it_serves(environment, site_url):
+    """QR codes and printed links (SITE_URL) lead to `PORT=8811 make run`'s server."""
+    result = run_manage(
+        "shell", "-c", PRINT_SITE_URL, DJANGO_SETTINGS_MODULE="lms.settings.dev",
+        **environment,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert f"{site_url} {site_url}" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("port", ["80a", "0", "70000", " "])
+def test_the_demo_refuses_a_port_that_is_not_one(port):
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="lms.settings.dev", PORT=port)
+    assert result.returncode != 0
+    assert "PORT must be a number from 1 to 65535" in result.stderr
+
+
+def test_make_run_tells_the_demo_its_port():
+    """`make run PORT=8811` gives every command of the demo the port it serves on.
+
+    The commands are replaced by one that prints SITE_URL as the demo's settings
+    make it; the set-up prerequisites are taken as done (``-o``).
+    """
+    print_site_url = (
+        f"{sys.executable} -c 'import django; django.setup(); {PRINT_SITE_URL}'"
+    )
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", "system-packages",
+         "-o", ".venv/.requirements-installed", "run", "PORT=8811",
+         f"MANAGE={print_site_url}"],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ["PATH"],
+            "HOME": os.environ.get("HOME", "/tmp"),
+            "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    printed = [line for line in result.stdout.splitlines() if line.startswith("http")]
+    # migrate, seed_demo and runserver
+    assert printed == ["http://127.0.0.1:8811 http://127.0.0.1:8811"] * 3
+
+
 def test_jakarta_time_and_indonesian_first():
     assert settings.TIME_ZONE == "Asia/Jakarta"
     assert settings.LANGUAGE_CODE == "id"
