@@ -176,25 +176,73 @@ def check_in_closes_at(event: EventPage, *, method: str) -> datetime.datetime:
     return event.ends_at
 
 
+def _at(moment: datetime.datetime) -> dict:
+    """A moment as the messages print it: "06.00" and "Rabu, 25 September 2030"."""
+    local = timezone.localtime(moment)
+    return {
+        "time": formats.time_format(local, "H.i"),
+        "date": formats.date_format(local, "l, j F Y"),
+    }
+
+
+@dataclass(frozen=True)
+class CheckInWindow:
+    """When one way of checking in (scan or by hand) is accepted, seen at ``now``.
+
+    The one place that decides, so that the hall screen shows its QR code and
+    the attendance page its form exactly while a check-in would be accepted,
+    and otherwise say why not, in the words a refused check-in would use.
+    """
+
+    method: str
+    opens_at: datetime.datetime
+    closes_at: datetime.datetime
+    now: datetime.datetime
+
+    @property
+    def not_open_yet(self) -> bool:
+        return self.now < self.opens_at
+
+    @property
+    def has_closed(self) -> bool:
+        return self.now > self.closes_at
+
+    @property
+    def is_open(self) -> bool:
+        return not (self.not_open_yet or self.has_closed)
+
+    def why_not_open(self) -> str:
+        """Why a check-in is refused now, with the window's dates ("" while open)."""
+        if self.not_open_yet:
+            return _("Check-in opens at %(time)s on %(date)s.") % _at(self.opens_at)
+        if not self.has_closed:
+            return ""
+        if self.method == CheckIn.Method.MANUAL:
+            return _(
+                "Attendance can be recorded by hand up to 7 days after the event, "
+                "until %(time)s on %(date)s; that time has passed."
+            ) % _at(self.closes_at)
+        return _(
+            "Check-in for this event has closed: it ended at %(time)s on %(date)s."
+        ) % _at(self.closes_at)
+
+
+def check_in_window(
+    event: EventPage, *, method: str, now: datetime.datetime | None = None
+) -> CheckInWindow:
+    """The window of ``method`` at ``event``: opens two hours before the start."""
+    return CheckInWindow(
+        method=method,
+        opens_at=check_in_opens_at(event),
+        closes_at=check_in_closes_at(event, method=method),
+        now=now or timezone.now(),
+    )
+
+
 def _require_open(event: EventPage, *, method: str, now: datetime.datetime) -> None:
-    opens_at = check_in_opens_at(event)
-    if now < opens_at:
-        raise CheckInClosed(
-            _("Check-in opens at %(time)s on %(date)s.")
-            % {
-                "time": formats.time_format(timezone.localtime(opens_at), "H.i"),
-                "date": formats.date_format(timezone.localtime(opens_at), "l, j F Y"),
-            }
-        )
-    if now > check_in_closes_at(event, method=method):
-        if method == CheckIn.Method.MANUAL:
-            raise CheckInClosed(
-                _(
-                    "Attendance can be recorded by hand up to 7 days after the "
-                    "event; this event ended longer ago."
-                )
-            )
-        raise CheckInClosed(_("Check-in for this event has closed."))
+    window = check_in_window(event, method=method, now=now)
+    if not window.is_open:
+        raise CheckInClosed(window.why_not_open())
 
 
 def _require_enrolled(event: EventPage, user: User) -> None:
@@ -354,22 +402,29 @@ class ScreenState:
     enrolled: int
 
 
+def hall_counts(event: EventPage) -> tuple[int, int]:
+    """(checked in, enrolled) for "n of m participants checked in". Two queries.
+
+    Counts only check-ins of participants still enrolled, so that n never
+    exceeds m after an organiser removes someone.
+    """
+    checked_in = CheckIn.objects.filter(
+        event=event, user__enrolments__event=event
+    ).count()
+    return checked_in, Enrolment.objects.filter(event=event).count()
+
+
 def hall_screen_state(
     event: EventPage, *, now: datetime.datetime | None = None
 ) -> ScreenState:
-    """The current code and the live count "n of m participants checked in".
-
-    Counts only check-ins of participants still enrolled, so that n never
-    exceeds m after an organiser removes someone. Two queries.
-    """
+    """The current code and the live count (:func:`hall_counts`)."""
     now = now or timezone.now()
     token = current_token(event_id=event.pk, now=now)
+    checked_in, enrolled = hall_counts(event)
     return ScreenState(
         token=token,
         scan_url=scan_url(event_id=event.pk, token=token),
         seconds_left=seconds_until_change(now),
-        checked_in=CheckIn.objects.filter(
-            event=event, user__enrolments__event=event
-        ).count(),
-        enrolled=Enrolment.objects.filter(event=event).count(),
+        checked_in=checked_in,
+        enrolled=enrolled,
     )

@@ -21,6 +21,8 @@ from lms.attendance import (
     ScreenState,
     attendance_roster,
     check_in,
+    check_in_window,
+    hall_counts,
     hall_screen_state,
 )
 from lms.event_admin.access import event_admin_view
@@ -31,6 +33,9 @@ from lms.qr import qr_svg_data_uri
 # The projector page reloads itself this often when JavaScript is off; well
 # inside a token's life (30 to 60 seconds), and often enough for the count.
 SCREEN_META_REFRESH_SECONDS = 10
+# Before check-in opens the screen has no code and no script; it reloads itself
+# this often, so that a screen set up early shows the code soon after opening.
+SCREEN_WAITING_REFRESH_SECONDS = 30
 
 
 class ManualCheckInForm(forms.Form):
@@ -84,12 +89,19 @@ def _breadcrumbs(event: EventPage, *, here: str) -> list[dict]:
 
 @event_admin_view
 def attendance_list(request, event):
-    """Who is checked in (when, how, by whom) and who is not, with the manual form."""
+    """Who is checked in (when, how, by whom) and who is not, with the manual form.
+
+    The form is there only while a check-in by hand would be accepted; before
+    and after, the page says when that is instead (a late POST changes nothing).
+    """
     roster = attendance_roster(event)
-    form = ManualCheckInForm(
-        request.POST if request.method == "POST" else None, roster=roster
-    )
-    if request.method == "POST" and form.is_valid():
+    window = check_in_window(event, method=CheckIn.Method.MANUAL)
+    form = None
+    if window.is_open:
+        form = ManualCheckInForm(
+            request.POST if request.method == "POST" else None, roster=roster
+        )
+    if form is not None and form.is_valid():
         participant = form.participants[form.cleaned_data["participant"]]
         try:
             check_in(
@@ -115,6 +127,7 @@ def attendance_list(request, event):
             "event": event,
             "roster": roster,
             "form": form,
+            "closed_text": window.why_not_open(),
             "count_text": _count_text(checked_in, len(roster)),
             "header_title": _("Attendance: %(event)s") % {"event": event.title},
             "breadcrumbs_items": _breadcrumbs(event, here=_("Attendance")),
@@ -133,6 +146,7 @@ def _count_text(checked_in: int, enrolled: int) -> str:
 def _screen_data(state: ScreenState) -> dict:
     """What the hall screen shows, as the page and its JSON endpoint both need it."""
     return {
+        "open": True,
         "token": state.token,
         "scan_url": state.scan_url,
         # The address without its scheme or the token, for typing into a
@@ -156,22 +170,34 @@ def _screen_data(state: ScreenState) -> dict:
 @never_cache
 @event_admin_view
 def check_in_screen(request, event):
-    """The projector page: title, a big QR code, the code to type, the live count."""
-    return render(
-        request,
-        "lms/event_admin/check_in_screen.html",
-        {
-            "event": event,
-            "screen": _screen_data(hall_screen_state(event)),
-            "meta_refresh_seconds": SCREEN_META_REFRESH_SECONDS,
-        },
-    )
+    """The projector page: title, a big QR code, the code to type, the live count.
+
+    Outside the scanning window there is no code to show: the page says when
+    check-in opens, or that it has closed and when, with the count.
+    """
+    window = check_in_window(event, method=CheckIn.Method.QR)
+    context = {"event": event, "window": window}
+    if window.is_open:
+        context["screen"] = _screen_data(hall_screen_state(event))
+        context["meta_refresh_seconds"] = SCREEN_META_REFRESH_SECONDS
+    else:
+        context["closed_text"] = window.why_not_open()
+        context["count_text"] = _count_text(*hall_counts(event))
+        if window.not_open_yet:
+            context["meta_refresh_seconds"] = SCREEN_WAITING_REFRESH_SECONDS
+    return render(request, "lms/event_admin/check_in_screen.html", context)
 
 
 @never_cache
 @event_admin_view
 def check_in_screen_state(request, event):
-    """The hall screen's current code and count, polled by check_in_screen.js."""
+    """The hall screen's current code and count, polled by check_in_screen.js.
+
+    Only ``{"open": false}`` once scanning has closed: the script then reloads
+    the page, which says so.
+    """
+    if not check_in_window(event, method=CheckIn.Method.QR).is_open:
+        return JsonResponse({"open": False})
     return JsonResponse(_screen_data(hall_screen_state(event)))
 
 

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from lms.enrolment import EnrolmentRefused, enrol, event_for_code
+from lms.enrolment import EnrolmentRefused, enrol, event_for_code, has_ended
 from lms.models import Enrolment
 from lms.registration import PhoneTaken, register_participant
 from lms.registration_forms import EventCodeForm, RegistrationForm
@@ -22,9 +22,13 @@ class JoinEventView(FormView):
     offers a short registration form (the account is made and enrolled at once)
     next to a link to log in and come back here. A phone number that already
     has an account, typed with that account's password, logs in instead.
+    An event that is over is joined only after a second "yes" (``has_ended``).
     """
 
     template_name = "lms/join_event.html"
+    # Posted with the event's id once the participant has said "join anyway" to
+    # an event that is over; an id, so that a changed code is asked about again.
+    CONFIRM_FIELD = "join_ended_event"
 
     def get_form_class(self):
         return EventCodeForm if self.request.user.is_authenticated else RegistrationForm
@@ -44,9 +48,12 @@ class JoinEventView(FormView):
         kode = urlencode({"kode": self.request.GET.get("kode", "")})
         back_here = f"{reverse('join_event')}?{kode}"
         context["login_url"] = f"{reverse('login')}?{urlencode({'next': back_here})}"
-        context["event"] = getattr(context["form"], "event", None) or (
+        context["event"] = event = getattr(context["form"], "event", None) or (
             self._event_of_link()
         )
+        # Asked up front when the poster's link names an event that is over.
+        context["ask_ended"] = event is not None and has_ended(event)
+        context["confirm_field"] = self.CONFIRM_FIELD
         return context
 
     def _event_of_link(self):
@@ -58,6 +65,11 @@ class JoinEventView(FormView):
 
     def form_valid(self, form):
         event = form.event
+        if has_ended(event) and self.request.POST.get(self.CONFIRM_FIELD) != str(
+            event.pk
+        ):
+            # Nothing is written: the page asks, with the form as it was sent.
+            return self.render_to_response(self.get_context_data(form=form))
         if self.request.user.is_authenticated:
             _enrolment, new = enrol(
                 event=event, user=self.request.user, source=Enrolment.Source.CODE

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 from quizzes.models import Certificate
 
@@ -89,6 +90,50 @@ def sha256_of_chunks(chunks) -> str:
 def hash_matches(certificate: Certificate, sha256_hex: str) -> bool:
     """Whether a file's hash is the issued one (constant time: no timing hints)."""
     return hmac.compare_digest(sha256_hex.lower(), certificate.sha256.lower())
+
+
+@dataclass(frozen=True)
+class FileVerdict:
+    """What the page says first after an upload: a notice's kind, title and text."""
+
+    kind: str  # "success", "warning" or "error", as the notice styles them
+    title: str
+    text: str
+
+
+def file_verdict(*, matches: bool, status: str) -> FileVerdict:
+    """The verdict on an uploaded PDF, worded for someone deciding whether to accept it.
+
+    A mismatch must not read as "the certificate is fake": the record can be
+    valid while the file in hand was altered, and the holder may have the
+    original. A match on a revoked or replaced certificate is no green light.
+    """
+    if not matches:
+        if status == "valid":
+            text = _(
+                "It differs from the issued file: it was changed, or it is another "
+                "file. Do not accept it as proof. The certificate record itself is "
+                "valid (details below): ask the holder for the original PDF."
+            )
+        else:
+            text = _(
+                "It differs from the issued file: it was changed, or it is another "
+                "file. Do not accept it as proof."
+            )
+        return FileVerdict(
+            "error", _("This file is not the certificate that was issued."), text
+        )
+    if status == "valid":
+        return FileVerdict(
+            "success",
+            _("This file is the certificate that was issued."),
+            _("It is the issued file byte for byte, and the certificate is valid."),
+        )
+    return FileVerdict(
+        "warning",
+        _("This file is the certificate that was issued, but it is no longer valid."),
+        _("See below when and why."),
+    )
 
 
 def allow_lookup(client: str) -> bool:

@@ -16,6 +16,7 @@ from quizzes.certificates.verification import (
     MAX_UPLOAD_BYTES,
     PDF_MAGIC,
     allow_lookup,
+    file_verdict,
     find_certificate,
     hash_matches,
     sha256_of_chunks,
@@ -83,17 +84,16 @@ def verify_certificate(request, code: str):
         return _private(
             render(request, "quizzes/certificates/verify_not_found.html", status=404)
         )
-    matches = None
+    result = verification_result(certificate)
+    verdict = None
     if request.method == "POST" and certificate.is_rendered:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             uploaded = sha256_of_chunks(form.cleaned_data["file"].chunks())
-            matches = hash_matches(certificate, uploaded)
+            verdict = file_verdict(
+                matches=hash_matches(certificate, uploaded), status=result.status
+            )
     else:
         form = UploadForm()
-    context = {
-        "result": verification_result(certificate),
-        "form": form,
-        "matches": matches,
-    }
+    context = {"result": result, "form": form, "verdict": verdict}
     return _private(render(request, "quizzes/certificates/verify.html", context))

@@ -7,6 +7,8 @@
  * A code stays valid until 30 seconds after it leaves the screen. If the
  * server cannot be reached for that long, the QR code fades and a notice says
  * so, rather than leaving participants scanning a code that is refused.
+ * When the event ends the endpoint answers {"open": false} and the page
+ * reloads, to say that check-in has closed.
  * Without JavaScript the page reloads itself (<noscript> meta refresh).
  */
 (function () {
@@ -60,6 +62,11 @@
         return response.json();
       })
       .then(function (state) {
+        if (state.open === false) {
+          // Scanning has closed: the reloaded page says so, without a code.
+          window.location.reload();
+          return;
+        }
         apply(state);
         // Poll again soon, and just after the code changes.
         schedule(Math.min(POLL_MS, state.seconds_left * 1000 + 300));

@@ -17,6 +17,7 @@ from lms.attendance import (
     attendance_roster,
     check_in,
     check_in_by_scan,
+    check_in_window,
     current_token,
     hall_screen_state,
     review_scan,
@@ -238,6 +239,66 @@ def test_by_hand_more_than_a_week_after_is_refused(event, enrolled, organiser):
             now=event.ends_at + datetime.timedelta(days=7) + SECONDS,
         )
     assert not CheckIn.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "minutes_after_end", "is_open"),
+    [
+        ("qr", 0, True),
+        ("qr", 1, False),
+        ("manual", 7 * 24 * 60, True),
+        ("manual", 7 * 24 * 60 + 1, False),
+    ],
+)
+def test_the_window_is_open_exactly_while_a_check_in_is_accepted(
+    event, enrolled, organiser, method, minutes_after_end, is_open
+):
+    now = event.ends_at + datetime.timedelta(minutes=minutes_after_end)
+    window = check_in_window(event, method=method, now=now)
+    assert window.is_open is is_open
+    assert (window.why_not_open() == "") is is_open
+    attempt = {"event": event, "user": enrolled, "method": method, "now": now}
+    if method == "manual":
+        attempt.update(reason="Daftar hadir kertas", recorded_by=organiser)
+    if is_open:
+        assert check_in(**attempt)[1]
+    else:
+        with pytest.raises(CheckInClosed):
+            check_in(**attempt)
+
+
+@pytest.mark.parametrize("method", ["qr", "manual"])
+def test_before_the_window_both_ways_say_when_it_opens(event, method):
+    window = check_in_window(
+        event, method=method, now=START - datetime.timedelta(hours=3)
+    )
+    assert window.not_open_yet and not window.is_open
+    assert window.why_not_open() == (
+        "Check-in opens at 06.00 on Wednesday, 25 September 2030."
+    )
+
+
+def test_a_closed_window_says_when_it_closed(event):
+    later = START + datetime.timedelta(days=30)
+    scanning = check_in_window(event, method="qr", now=later)
+    by_hand = check_in_window(event, method="manual", now=later)
+    assert scanning.has_closed and by_hand.has_closed
+    assert scanning.why_not_open() == (
+        "Check-in for this event has closed: it ended at 12.00 on "
+        "Wednesday, 25 September 2030."
+    )
+    assert by_hand.why_not_open() == (
+        "Attendance can be recorded by hand up to 7 days after the event, "
+        "until 12.00 on Wednesday, 2 October 2030; that time has passed."
+    )
+
+
+def test_the_window_dates_are_in_indonesian(event):
+    with translation.override("id"):
+        text = check_in_window(
+            event, method="qr", now=START - datetime.timedelta(days=1)
+        ).why_not_open()
+    assert "06.00" in text and "Rabu, 25 September 2030" in text
 
 
 @pytest.mark.parametrize("reason", ["", "   ", "\n\t"])

@@ -41,6 +41,25 @@ def admin(client, organiser):
     return client
 
 
+@pytest.fixture
+def sheet_event(home_page):
+    """An event yet to come, 08.00 to 12.00 WIB: check-in opens at 06.00."""
+    return make_event(
+        home_page,
+        title="Peningkatan Kapasitas Lembaga Kemasyarakatan",
+        starts_at=datetime.datetime(2030, 9, 25, 8, 0, tzinfo=WIB),
+        venue="Aula Kantor Kecamatan Sawah Besar",
+    )
+
+
+@pytest.fixture
+def past_event(home_page):
+    """An event long over, 08.00 to 12.00 WIB on Wednesday, 6 March 2024."""
+    return make_event(
+        home_page, starts_at=datetime.datetime(2024, 3, 6, 8, 0, tzinfo=WIB)
+    )
+
+
 def url(name, event):
     return reverse(f"lms_event_admin:{name}", args=[event.pk])
 
@@ -110,6 +129,7 @@ def test_hall_screen_state_is_json_for_the_script(admin, event):
     assert "no-store" in response["Cache-Control"]
     state = response.json()
     assert set(state) == {
+        "open",
         "token",
         "scan_url",
         "typed_segments",
@@ -128,6 +148,7 @@ def test_hall_screen_state_is_json_for_the_script(admin, event):
         f"{event.pk}/",
         "hadir/",
     ]
+    assert state["open"] is True
     assert state["qr"].startswith("data:image/svg+xml")
     assert (state["checked_in"], state["enrolled"]) == (2, 4)
     assert state["count_text"] == "2 of 4 participants checked in"
@@ -138,6 +159,55 @@ def test_hall_screen_state_says_one_participant(admin, event):
     enrol_participants(event, 1)
     state = admin.get(url("check_in_screen_state", event)).json()
     assert state["count_text"] == "0 of 1 participant checked in"
+
+
+def hall_screen_of(admin, event):
+    """The hall screen's HTML, with the admin's session alive."""
+    response = admin.get(url("check_in_screen", event))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def assert_no_code_shown(html):
+    assert "data-scan-url" not in html
+    assert 'id="check-in-token"' not in html
+    assert "js/check_in_screen.js" not in html
+    assert "/hadir/" not in html
+
+
+def test_after_the_event_the_hall_screen_says_check_in_has_closed(admin, past_event):
+    people = enrol_participants(past_event, 2)
+    CheckInFactory(event=past_event, user=people[0])
+    html = hall_screen_of(admin, past_event)
+    assert_no_code_shown(html)
+    assert 'id="check-in-closed"' in html
+    assert "Check-in is closed" in html
+    assert "it ended at 12.00 on Wednesday, 6 March 2024." in html
+    assert "1 of 2 participants checked in" in html
+    assert "http-equiv" not in html  # nothing will change: no reloading
+
+
+def test_before_check_in_opens_the_hall_screen_says_when_and_waits(admin, sheet_event):
+    enrol_participants(sheet_event, 1)
+    html = hall_screen_of(admin, sheet_event)
+    assert_no_code_shown(html)
+    assert "Check-in has not opened yet" in html
+    assert "Check-in opens at 06.00 on Wednesday, 25 September 2030." in html
+    assert "0 of 1 participant checked in" in html
+    # Without a script, the page reloads itself to show the code once open.
+    assert '<meta http-equiv="refresh" content="30">' in html
+    assert "<noscript>" not in html
+
+
+def test_the_hall_screens_dates_are_indonesian(admin, past_event):
+    admin.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
+    html = hall_screen_of(admin, past_event)
+    assert "12.00" in html and "Rabu, 6 Maret 2024" in html
+
+
+def test_the_hall_screen_script_learns_that_scanning_has_closed(admin, past_event):
+    response = admin.get(url("check_in_screen_state", past_event))
+    assert response.json() == {"open": False}
 
 
 # The list and manual check-in -------------------------------------------------
@@ -274,17 +344,50 @@ def test_by_hand_more_than_a_week_after_the_event_is_refused(
     assert not CheckIn.objects.exists()
 
 
-# The daftar hadir --------------------------------------------------------------
+def manual_section(html) -> str:
+    return re.search(
+        r'<section aria-labelledby="manual-check-in">.*?</section>', html, re.S
+    ).group()
 
 
-@pytest.fixture
-def sheet_event(home_page):
-    return make_event(
-        home_page,
-        title="Peningkatan Kapasitas Lembaga Kemasyarakatan",
-        starts_at=datetime.datetime(2030, 9, 25, 8, 0, tzinfo=WIB),
-        venue="Aula Kantor Kecamatan Sawah Besar",
+@pytest.mark.parametrize(
+    ("starts_in", "form_shown"),
+    [
+        # Opens two hours before the start...
+        (datetime.timedelta(hours=2, minutes=1), False),
+        (datetime.timedelta(hours=1, minutes=59), True),
+        # ...and closes seven days after the end (these events last four hours).
+        (-datetime.timedelta(days=7, hours=3, minutes=59), True),
+        (-datetime.timedelta(days=7, hours=4, minutes=1), False),
+    ],
+)
+def test_the_manual_form_is_shown_exactly_while_it_would_be_accepted(
+    admin, home_page, starts_in, form_shown
+):
+    event = make_event(home_page, starts_at=timezone.now() + starts_in)
+    person = enrol_participants(event, 1)[0]
+    section = manual_section(admin.get(url("attendance", event)).text)
+    assert ("<form" in section) is form_shown
+    assert ('id="manual-check-in-closed"' in section) is not form_shown
+    admin.post(url("attendance", event), {"participant": person.pk, "reason": "Kertas"})
+    assert CheckIn.objects.filter(user=person).exists() is form_shown
+
+
+def test_outside_the_window_the_page_says_when_by_hand_is_possible(
+    admin, sheet_event, past_event
+):
+    for event in (sheet_event, past_event):
+        enrol_participants(event, 1)
+    before = manual_section(admin.get(url("attendance", sheet_event)).text)
+    after = manual_section(admin.get(url("attendance", past_event)).text)
+    assert "Check-in opens at 06.00 on Wednesday, 25 September 2030." in before
+    assert (
+        "up to 7 days after the event, until 12.00 on Wednesday, 13 March 2024; "
+        "that time has passed." in after
     )
+
+
+# The daftar hadir --------------------------------------------------------------
 
 
 def test_the_attendance_sheet_lists_everyone_with_their_time(admin, sheet_event):

@@ -102,6 +102,19 @@ def test_the_hub_shows_each_participant_with_status_and_missing_steps(
     assert "40% (not passed)" in html and "85% (passed)" in html
 
 
+def test_the_hub_counts_read_as_counts_in_indonesian(as_organiser, event, people):
+    """Not "2 waktu hadir": the model field's name is not the hub's word."""
+    as_organiser.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
+    html = as_organiser.get(hub_url(event)).content.decode()
+    counts = re.search(r'<ul class="event-hub__counts".*?</ul>', html, re.S).group()
+    labels = [
+        re.sub(r"\s+", " ", label).strip()
+        for label in re.findall(r"</strong>(.*?)</li>", counts, re.S)
+    ]
+    assert labels == ["terdaftar", "sudah hadir", "selesai"]
+    assert "(lulus)" in html and "(belum lulus)" in html
+
+
 def test_the_hub_names_the_modules_and_texts_still_missing(
     as_organiser, home_page, learning
 ):

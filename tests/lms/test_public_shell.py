@@ -3,9 +3,10 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from wagtail.models import Page
 
 from tests.factories import ParticipantFactory
@@ -194,3 +195,28 @@ def test_login_page_has_one_log_in_action_not_two(client, db):
     html = text_of(client.get(reverse("login")))
     assert 'class="site-header__login"' not in html
     assert ">Masuk</button>" in html
+
+
+@pytest.mark.parametrize("path", ["/", reverse_lazy("login")])
+def test_no_account_yet_leads_to_registering_with_an_event_code(
+    client, home_page, path
+):
+    page = BeautifulSoup(text_of(client.get(path)), "html.parser")
+    join = reverse("join_event")
+    link = page.find("main").find("a", href=join)
+    assert link is not None, f"{path} has no link to {join}"
+    # In the sentence that also names the organiser, the other way to an account.
+    assert "penyelenggara" in link.parent.text
+    form = BeautifulSoup(text_of(client.get(join)), "html.parser")
+    assert form.find("input", attrs={"name": "code"})
+    assert form.find("input", attrs={"name": "full_name"})
+
+
+def test_the_site_icon_is_linked_once_and_requested_once(client, home_page):
+    pages = [text_of(client.get("/")), text_of(client.get(reverse("login")))]
+    pages.append(render_to_string("500.html"))
+    for html in pages:
+        icons = BeautifulSoup(html, "html.parser").find_all("link", rel="icon")
+        assert len(icons) == 1
+        # Nothing else on the page fetches the icon's file a second time.
+        assert html.count("favicon.svg") == 1

@@ -1,12 +1,13 @@
 """Registering with the event code: an account, the Peserta role, enrolled, logged in."""
 
+import datetime
 from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from lms import registration
 from lms.models import Enrolment, User
@@ -19,7 +20,9 @@ from lms.registration import (
 )
 from lms.roles import PARTICIPANT
 from lms.usernames import unique_usernames, username_base
+from lms.views.events import JoinEventView
 from tests.factories import ParticipantFactory, UserFactory
+from tests.lms.attendance_setup import WIB
 from tests.lms.event_builders import make_event
 
 pytestmark = pytest.mark.django_db
@@ -228,6 +231,83 @@ def test_a_logged_in_participant_just_types_the_code(client, participant, event)
     assert response.status_code == 302
     assert User.objects.count() == 1
     assert Enrolment.objects.get().user == participant
+
+
+# An event that is over: joined only after a second "yes"
+
+ASKED = "This event finished on Wednesday, 27 September 2023. Join it anyway?"
+
+
+@pytest.fixture
+def ended(home_page):
+    """The demo's Sawah Besar day: 27 September 2023, long over."""
+    return make_event(
+        home_page,
+        registration_code="SAWAH7",
+        starts_at=datetime.datetime(2023, 9, 27, 8, 0, tzinfo=WIB),
+    )
+
+
+def confirmed(event) -> dict:
+    return {JoinEventView.CONFIRM_FIELD: str(event.pk)}
+
+
+def test_joining_an_ended_event_asks_first_and_changes_nothing(
+    client, participant, ended
+):
+    client.force_login(participant)
+    response = client.post(JOIN, {"code": "SAWAH7"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ASKED in html
+    assert "Yes, join anyway" in html
+    assert f'name="{JoinEventView.CONFIRM_FIELD}" value="{ended.pk}"' in html
+    assert not Enrolment.objects.exists()
+
+
+def test_saying_yes_joins_the_ended_event(client, participant, ended):
+    client.force_login(participant)
+    response = client.post(JOIN, {"code": "SAWAH7", **confirmed(ended)})
+    assert response.status_code == 302
+    assert Enrolment.objects.get().event == ended
+
+
+def test_a_yes_to_another_event_does_not_count(client, participant, ended, event):
+    event.ends_at = ended.ends_at
+    event.starts_at = ended.starts_at
+    event.save()
+    client.force_login(participant)
+    response = client.post(JOIN, {"code": "K7M2QX", **confirmed(ended)})
+    assert ASKED in response.content.decode()
+    assert not Enrolment.objects.exists()
+
+
+def test_the_poster_of_an_ended_event_asks_before_the_form_is_filled(client, ended):
+    html = client.get(f"{JOIN}?kode=SAWAH7").content.decode()
+    assert ASKED in html and "Yes, register and join anyway" in html
+    assert f'value="{ended.pk}"' in html
+
+
+def test_registering_for_an_ended_event_asks_first_then_registers(client, ended):
+    html = client.post(JOIN, form(code="SAWAH7")).content.decode()
+    assert ASKED in html and "type your password again" in html
+    assert not User.objects.exists() and logged_in_user(client) is None
+    client.post(JOIN, {**form(code="SAWAH7"), **confirmed(ended)})
+    assert Enrolment.objects.get().event == ended
+    assert logged_in_user(client).full_name == "Siti Nur'aini"
+
+
+@pytest.mark.parametrize("starts_in_hours", [-1, 24])
+def test_current_and_future_events_are_joined_without_asking(
+    client, participant, event, starts_in_hours
+):
+    event.starts_at = timezone.now() + datetime.timedelta(hours=starts_in_hours)
+    event.ends_at = event.starts_at + datetime.timedelta(hours=4)
+    event.save()
+    client.force_login(participant)
+    assert "Join it anyway?" not in client.get(f"{JOIN}?kode=K7M2QX").content.decode()
+    assert client.post(JOIN, {"code": "K7M2QX"}).status_code == 302
+    assert Enrolment.objects.get().event == event
 
 
 # The service

@@ -68,3 +68,16 @@ def make_certificate(
     certificate.pdf.save(f"{code[:16]}.pdf", ContentFile(data), save=False)
     certificate.save()
     return certificate
+
+
+def issued_bytes(certificate: Certificate) -> bytes:
+    """The stored PDF, as the participant downloaded it."""
+    with certificate.pdf.open("rb") as stored:
+        return stored.read()
+
+
+def altered_bytes(certificate: Certificate) -> bytes:
+    """The issued PDF with one bit of one byte flipped: looks the same, is not."""
+    data = bytearray(issued_bytes(certificate))
+    data[len(data) // 2] ^= 0x01
+    return bytes(data)

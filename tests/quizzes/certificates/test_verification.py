@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +12,11 @@ from django.utils import timezone
 from quizzes.certificates import verification
 from tests.factories import EventIndexPageFactory, EventPageFactory, ParticipantFactory
 from tests.pdfs import decode_qr_codes
-from tests.quizzes.certificates.stubs import make_certificate
+from tests.quizzes.certificates.stubs import (
+    altered_bytes,
+    issued_bytes,
+    make_certificate,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -111,21 +116,63 @@ def test_unknown_code_is_a_plain_not_found(client, certificate, code):
     assert certificate.number not in response.text
 
 
+def main_messages(response) -> list:
+    """The notices and the heading in the main content, in page order."""
+    main = BeautifulSoup(response.text, "html.parser").find("main")
+    return main.find_all(
+        lambda tag: tag.name == "h1" or "notice" in tag.get("class", [])
+    )
+
+
 def test_uploaded_issued_file_matches(client, certificate):
-    with certificate.pdf.open("rb") as stored:
-        data = stored.read()
-    response = upload(client, certificate, data)
+    response = upload(client, certificate, issued_bytes(certificate))
     assert response.status_code == 200
-    assert "The file matches" in response.text
+    first = main_messages(response)[0]
+    assert "notice--success" in first["class"]
+    assert "This file is the certificate that was issued." in first.text
+    assert "not the certificate" not in response.text
 
 
-def test_one_altered_byte_does_not_match(client, certificate):
-    with certificate.pdf.open("rb") as stored:
-        data = bytearray(stored.read())
-    data[len(data) // 2] ^= 0x01
-    response = upload(client, certificate, bytes(data))
-    assert "The file does not match" in response.text
-    assert "The file matches" not in response.text
+def test_an_altered_file_is_the_first_message_red_and_focused(client, certificate):
+    response = upload(client, certificate, altered_bytes(certificate))
+    messages = main_messages(response)
+    first = messages[0]
+    assert "notice--error" in first["class"]
+    assert "This file is not the certificate that was issued." in first.text
+    # The record itself is still valid, and the verdict says so.
+    assert "The certificate record itself is valid" in first.text
+    assert first.has_attr("autofocus")
+    assert first["tabindex"] == "-1"
+    # Above the heading and the green "valid", which still follow it.
+    assert [m.name for m in messages[:2]] == ["div", "h1"]
+    assert "This certificate is valid." in messages[2].text
+    assert BeautifulSoup(response.text, "html.parser").title.text.startswith("Error:")
+    assert "This file is the certificate that was issued." not in response.text
+
+
+def test_an_altered_copy_of_a_revoked_certificate_says_nothing_of_validity(
+    client, certificate
+):
+    certificate.revoked_at = timezone.now()
+    certificate.save()
+    first = main_messages(upload(client, certificate, altered_bytes(certificate)))[0]
+    assert "This file is not the certificate that was issued." in first.text
+    assert "valid" not in first.text
+
+
+def test_the_issued_file_of_a_revoked_certificate_is_no_green_light(
+    client, certificate
+):
+    certificate.revoked_at = timezone.now()
+    certificate.save()
+    first = main_messages(upload(client, certificate, issued_bytes(certificate)))[0]
+    assert "notice--warning" in first["class"]
+    assert "but it is no longer valid" in first.text
+
+
+def test_without_an_upload_nothing_claims_focus(client, certificate):
+    html = client.get(verify_url(certificate)).text
+    assert "autofocus" not in html
 
 
 @pytest.mark.parametrize(
@@ -141,8 +188,7 @@ def test_bad_uploads_get_a_clear_message(client, certificate, data, message):
     assert response.status_code == 200
     assert message in response.text
     assert "There is a problem" in response.text
-    assert "The file matches" not in response.text
-    assert "does not match" not in response.text
+    assert "notice--main" not in response.text
 
 
 def test_upload_without_a_file_asks_for_one(client, certificate):
