@@ -28,6 +28,13 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         template = "lms/blocks/image_with_caption_block.html"
         description = _("A picture with alt text and an optional caption.")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's ImageBlock labels its chooser with the field's name, "Image",
+        # which no catalogue translates; a label of our own does. Set here, not
+        # by a subclass, so the block's migration path stays Wagtail's.
+        self.child_blocks["image"].child_blocks["image"].label = _("Image")
+
     def get_preview_value(self):
         """The newest picture in the library, so the block picker shows a real one."""
         image = get_image_model().objects.order_by("-created_at").first()
@@ -121,8 +128,37 @@ class DocumentBlock(blocks.StructBlock):
         return self.to_python({"document": document.pk, "description": document.title})
 
 
+def empty_header_cells(
+    data: list[list], *, first_row_is_header: bool, first_col_is_header: bool
+) -> list[tuple[int, int]]:
+    """(row, column) of each header cell without text, counted from 0.
+
+    A header names its column or row for a screen reader; an empty one names
+    nothing (axe-core's empty-table-header). The corner cell of a table with
+    both a header row and a header column heads nothing, so it may stay empty.
+    """
+    headers = set()
+    if first_row_is_header and data:
+        headers.update((0, column) for column in range(len(data[0])))
+    if first_col_is_header:
+        headers.update((row, 0) for row, cells in enumerate(data) if cells)
+    if first_row_is_header and first_col_is_header:
+        headers.discard((0, 0))
+    return sorted(
+        (row, column)
+        for row, column in headers
+        if data[row][column] is None or not str(data[row][column]).strip()
+    )
+
+
 class TableBlock(WagtailTableBlock):
-    """A table of text that scrolls sideways on a phone instead of breaking."""
+    """A table of text that scrolls sideways on a phone instead of breaking.
+
+    Publishing or submitting for approval refuses header cells without text
+    (see ``empty_header_cells``). A draft, and Wagtail's autosave, may keep
+    them, as they may skip required fields: a new table starts empty. Tables
+    stored before the rule render such cells as plain cells.
+    """
 
     class Meta:
         icon = "table"
@@ -140,3 +176,29 @@ class TableBlock(WagtailTableBlock):
                 ["Merah", "DPD RI"],
             ],
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value or self.is_deferred_validation:
+            return value
+        empty = empty_header_cells(
+            value.get("data") or [],
+            first_row_is_header=value.get("first_row_is_table_header", False),
+            first_col_is_header=value.get("first_col_is_header", False),
+        )
+        if empty:
+            cells = "; ".join(
+                _("row %(row)s, column %(column)s")
+                % {"row": row + 1, "column": column + 1}
+                for row, column in empty
+            )
+            raise ValidationError(
+                _(
+                    "Every header cell needs text, so that screen readers can "
+                    "name its column or row. Empty: %(cells)s. Type a heading "
+                    "there, delete the empty column or row, or choose other "
+                    "table headers."
+                )
+                % {"cells": cells}
+            )
+        return value

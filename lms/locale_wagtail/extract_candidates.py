@@ -1,6 +1,7 @@
 """List the Wagtail admin strings that still show in English under LANGUAGE_CODE "id".
 
-For every installed ``wagtail*`` app, read the English source catalogue
+For every installed ``wagtail*`` app, and the other apps whose strings the
+admin shows (``ADMIN_APPS``), read the English source catalogue
 (``<app>/locale/en/LC_MESSAGES/<domain>.po``: every msgid, msgctxt and plural
 form) and drop each entry that some Indonesian catalogue already translates:
 Wagtail's own ``id_ID`` catalogues, Django's, every other installed app's and
@@ -32,6 +33,9 @@ from django.conf import settings
 
 HERE = Path(__file__).resolve().parent
 LANGUAGE = "id"  # gettext expands this to id_ID too, as Django does
+# Not Wagtail's, but on its screens: taggit labels every tag field
+# ("A comma-separated list of tags.") and ships no Indonesian catalogue.
+ADMIN_APPS = ("taggit",)
 
 
 def parse_po(path):
@@ -112,7 +116,8 @@ def main():
     out('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
     for app in apps.get_app_configs():
         source = Path(app.path) / "locale" / "en" / "LC_MESSAGES" / f"{args.domain}.po"
-        if not app.name.startswith("wagtail") or not source.exists():
+        shown_in_admin = app.name.startswith("wagtail") or app.name in ADMIN_APPS
+        if not shown_in_admin or not source.exists():
             continue
         for entry in parse_po(source):
             ctxt, msgid, plural = (

@@ -12,6 +12,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import sync_playwright
@@ -168,3 +169,28 @@ def save_doc_image(page, name):
     folder = DOCS_IMG if os.environ.get("UPDATE_DOC_IMAGES") == "1" else SCREENSHOT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=folder / f"{name}.png", full_page=False, animations="disabled")
+
+
+# What axe-core reports that keeps someone from using a page (a missing label,
+# a region the keyboard cannot reach). "moderate" and "minor" are advice.
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def assert_accessible(page, *, also=()):
+    """Runs axe-core on ``page`` as it is now; fails listing every serious or
+    critical violation with its rule, its help text and the elements at fault.
+
+    ``also`` names rules that fail whatever their impact, for a test that
+    guards one fix axe rates minor (``empty-table-header``).
+    """
+    violations = Axe().run(page).response["violations"]
+    blocking = [
+        v for v in violations if v["impact"] in BLOCKING_IMPACTS or v["id"] in also
+    ]
+    report = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {', '.join(node['target'])}" for node in v["nodes"])
+        for v in blocking
+    )
+    if blocking:
+        pytest.fail(f"axe-core on {page.url}:\n{report}", pytrace=False)

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from wagtail.documents.models import Document
 
 from lms.blocks.lesson_body import LessonBodyBlock
+from lms.blocks.media import empty_header_cells
 from lms.blocks.structured import ContactBlock, StageBlock
 
 BLOCKS = LessonBodyBlock().child_blocks
@@ -370,6 +371,38 @@ def test_table_with_a_header_column_uses_row_headers_and_no_thead():
     ]
 
 
+def test_table_renders_empty_header_cells_as_plain_cells():
+    """An empty <th> names nothing for a screen reader (axe empty-table-header)."""
+    result = page(
+        "table",
+        {
+            "table_header_choice": "both",
+            "first_row_is_table_header": True,
+            "first_col_is_header": True,
+            "table_caption": "",
+            "data": [
+                ["", "Warna", None],
+                ["Kuning", "DPR RI", "x"],
+                ["  ", "DPD", "y"],
+            ],
+        },
+    )
+    headers = result.find_all("th")
+    assert [(th.attrs["scope"], words(th.text)) for th in headers] == [
+        ("col", "Warna"),
+        ("row", "Kuning"),
+    ]
+    assert [words(td.text) for td in result.find_all("td")] == [
+        "",
+        "",
+        "DPR RI",
+        "x",
+        "",
+        "DPD",
+        "y",
+    ]
+
+
 # --- Timeline -----------------------------------------------------------------
 
 
@@ -537,6 +570,55 @@ def test_video_block_accepts_youtube_and_vimeo_and_rejects_other_addresses():
     ):
         with pytest.raises(ValidationError):
             clean(BLOCKS["video"], {"url": url, "title": "Video"})
+
+
+def table(choice, data):
+    return {"table_header_choice": choice, "table_caption": "", "data": data}
+
+
+@pytest.mark.parametrize(
+    ("choice", "data", "empty"),
+    [
+        ("row", [["Warna", "Untuk", ""], ["Kuning", "DPR", ""]], [(0, 2)]),
+        ("column", [["Warna", "Untuk"], [None, "DPR"], [" ", "DPD"]], [(1, 0), (2, 0)]),
+        ("both", [["", "Untuk", None], ["Kuning", "DPR", "1"]], [(0, 2)]),
+        ("neither", [["", ""], ["", ""]], []),
+    ],
+)
+def test_empty_header_cells_are_found_where_the_header_choice_puts_headers(
+    choice, data, empty
+):
+    assert (
+        empty_header_cells(
+            data,
+            first_row_is_header=choice in ("row", "both"),
+            first_col_is_header=choice in ("column", "both"),
+        )
+        == empty
+    )
+
+
+def test_table_refuses_empty_header_cells_and_says_where_they_are():
+    with pytest.raises(ValidationError) as refused:
+        clean(BLOCKS["table"], table("row", [["Warna", "", ""], ["Kuning", "DPR", ""]]))
+    message = refused.value.messages[0]
+    assert "row 1, column 2; row 1, column 3" in message
+    assert "Every header cell needs text" in message
+
+
+def test_a_draft_may_keep_empty_header_cells_as_it_may_skip_required_fields():
+    """A new table starts empty; the draft and autosave must not be refused."""
+    body = LessonBodyBlock()
+    value = body.to_python([{"type": "table", "value": table("row", [["A", ""]])}])
+    body.clean_deferred(value)
+    with pytest.raises(ValidationError):
+        body.clean(value)
+
+
+def test_table_accepts_filled_headers_an_empty_corner_and_empty_body_cells():
+    clean(BLOCKS["table"], table("row", [["Warna", "Untuk"], ["", ""]]))
+    clean(BLOCKS["table"], table("both", [[None, "Untuk"], ["Kuning", ""]]))
+    clean(BLOCKS["table"], table("neither", [["", ""]]))
 
 
 def test_stage_cannot_end_before_it_starts():
