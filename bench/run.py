@@ -25,7 +25,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
 OUT = ROOT / "bench" / "latest.json"
 
 # name -> module with ``run() -> (rows, report)``: its own servers, no test database.
-STANDALONE = {"hall_load": "bench.hall_load"}
+STANDALONE = {"hall_load": "bench.hall_load", "sqlite_room": "bench.sqlite_room"}
 
 
 def describe_machine(vendor: str) -> str:
@@ -151,10 +151,11 @@ def main(names: list[str]) -> int:
             return 2
         results, machine = done
     for name in standalone:
-        rows, report = importlib.import_module(STANDALONE[name]).run()
+        module = importlib.import_module(STANDALONE[name])
+        rows, report = module.run()
         results += rows
         reports[name] = report
-        machine = machine or describe_machine("postgresql")
+        machine = machine or describe_machine(getattr(module, "DATABASE", "postgresql"))
     print_table(results, machine)
     old = json.loads(OUT.read_text()) if OUT.exists() else {}
     OUT.write_text(json.dumps(merge(old, results, machine, reports), indent=2) + "\n")
