@@ -146,6 +146,12 @@ class NumericAnswerBlock(blocks.StructBlock):
     )
     minimum = blocks.DecimalBlock(label=_("Or from"), required=False, decimal_places=6)
     maximum = blocks.DecimalBlock(label=_("to"), required=False, decimal_places=6)
+    any_number = blocks.BooleanBlock(
+        label=_("Or any other number"),
+        required=False,
+        default=False,
+        help_text=_("Usually last, with no credit, and feedback for a wrong answer."),
+    )
     credit = credit_block(minimum=0, default=100)
     feedback = blocks.TextBlock(label=_("Feedback"), required=False, max_length=500)
 
@@ -155,16 +161,25 @@ class NumericAnswerBlock(blocks.StructBlock):
         has_range = (
             value.get("minimum") is not None and value.get("maximum") is not None
         )
-        if has_value == has_range:
+        if has_value + has_range + bool(value.get("any_number")) != 1:
             raise ValidationError(
-                _("Give either an answer (with a tolerance) or a range from … to ….")
+                _(
+                    "Give one of: an answer (with a tolerance), a range from … "
+                    "to …, or any other number."
+                )
             )
         return value
 
 
 class NumericBlock(QuestionBlock):
     answers = blocks.ListBlock(
-        NumericAnswerBlock(), label=_("Accepted answers"), min_num=1
+        NumericAnswerBlock(),
+        label=_("Accepted answers"),
+        min_num=1,
+        help_text=_(
+            "Checked from the top: the first answer that accepts the number "
+            "typed gives its credit and feedback."
+        ),
     )
     unit = blocks.CharBlock(
         label=_("Unit"), required=False, max_length=30, help_text=_("e.g. 'hari'")
@@ -227,6 +242,10 @@ PROBLEM_MESSAGES = {
         "At least one accepted answer needs 100%% credit."
     ),
     "range_minimum_above_maximum": _("A range starts above where it ends."),
+    "numeric_answer_never_counts": _(
+        "Answer %(position)s never counts: the answers above it accept every "
+        "number it accepts."
+    ),
     "negative_tolerance": _("A tolerance cannot be negative."),
     "matching_needs_two_pairs": _("Give at least two pairs."),
     "points_must_be_positive": _("Points must be more than zero."),

@@ -96,8 +96,7 @@ class UploadForm(forms.Form):
         except QbankError as error:
             # Not one question is usable (often: not a question bank at all):
             # say so with the first reasons rather than show an empty preview.
-            reasons = [f"{s.where}: {s.reason}" for s in result.skipped[:3]]
-            self.add_error("file", [str(error), *reasons])
+            self.add_error("file", [error.message, *error.details])
         return cleaned
 
 

@@ -21,6 +21,7 @@ from quizzes.grading.exact import (
 )
 from quizzes.grading.questions import (
     AcceptedAnswer,
+    AnyOtherNumber,
     ChoiceOption,
     Matching,
     MatchPair,
@@ -49,12 +50,14 @@ from quizzes.grading.scoring import (
     combine_attempts,
     grade_paper,
     grade_question,
+    numeric_match,
 )
 from quizzes.grading.validation import Problem, validate_question
 
 __all__ = [
     "COMBINE_METHODS",
     "AcceptedAnswer",
+    "AnyOtherNumber",
     "AttemptResult",
     "ChoiceOption",
     "CombineMethod",
@@ -81,6 +84,7 @@ __all__ = [
     "grade_question",
     "matches_accepted_answer",
     "normalise_answer",
+    "numeric_match",
     "parse_number",
     "round_half_up",
     "to_fraction",

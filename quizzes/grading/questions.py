@@ -144,11 +144,35 @@ class NumericRange:
 
 
 @dataclass(frozen=True)
-class Numeric(_Question):
-    """Type a number. Response: the raw text, read by ``parse_number``; the best
-    credit among answers that accept the value counts."""
+class AnyOtherNumber:
+    """Every number: Moodle's ``*`` answer. Answers are checked in order, so
+    placed last it catches whatever the answers above it did not, usually with
+    no credit and feedback for a wrong answer."""
 
-    answers: tuple[NumericAnswer | NumericRange, ...]
+    credit: Fraction = ZERO
+
+    def __post_init__(self) -> None:
+        _fractions(self, "credit")
+
+    def accepts(self, number: Fraction) -> bool:
+        """Always: any number is accepted here."""
+        return True
+
+
+NumericChoice = NumericAnswer | NumericRange | AnyOtherNumber
+
+
+@dataclass(frozen=True)
+class Numeric(_Question):
+    """Type a number. Response: the raw text, read by ``parse_number``.
+
+    The answers are checked in order and the first that accepts the value gives
+    its credit, as Moodle's numerical questions do, so that files moved between
+    the two grade alike and an author can put a narrow answer before a wider,
+    partly right one.
+    """
+
+    answers: tuple[NumericChoice, ...]
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -115,15 +115,32 @@ def _credit_short(question: ShortAnswer, response: object) -> Credit:
     return clamp_credit(max(matching, default=ZERO)), True
 
 
+def numeric_match(question: Numeric, response: object) -> int | None:
+    """The position (from 0) of the answer that decides a numeric response: the
+    first, in the author's order, that accepts the number typed (Moodle's rule).
+
+    None when no answer accepts it or the response is not a number. Public so a
+    review can show the feedback of the answer that gave the credit.
+    """
+    number = parse_number(response) if isinstance(response, str) else None
+    if number is None:
+        return None
+    return next(
+        (i for i, answer in enumerate(question.answers) if answer.accepts(number)),
+        None,
+    )
+
+
 @_credit.register(Numeric)
 def _credit_numeric(question: Numeric, response: object) -> Credit:
     if not isinstance(response, str) or not response.strip():
         return ZERO, False
-    number = parse_number(response)
-    if number is None:  # they typed something that is not a number: answered, wrong
+    # Something typed that is not a number, or that no answer accepts, is
+    # answered and wrong.
+    position = numeric_match(question, response)
+    if position is None:
         return ZERO, True
-    matching = (answer.credit for answer in question.answers if answer.accepts(number))
-    return clamp_credit(max(matching, default=ZERO)), True
+    return clamp_credit(question.answers[position].credit), True
 
 
 @_credit.register(Matching)

@@ -8,6 +8,7 @@ can compare them.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from quizzes.grading.questions import (
     MultipleChoice,
     Numeric,
     NumericAnswer,
+    NumericChoice,
     NumericRange,
     Question,
     ShortAnswer,
@@ -116,26 +118,63 @@ def _problems_short(question: ShortAnswer) -> list[Problem]:
     return problems
 
 
+def _interval(answer: NumericChoice) -> tuple[Fraction | float, Fraction | float]:
+    """The closed interval of numbers an answer accepts (infinite for any number)."""
+    if isinstance(answer, NumericAnswer):
+        return answer.value - answer.tolerance, answer.value + answer.tolerance
+    if isinstance(answer, NumericRange):
+        return answer.minimum, answer.maximum
+    return -math.inf, math.inf
+
+
+def _covered(interval, earlier: list) -> bool:
+    """Whether the union of the closed ``earlier`` intervals holds all of ``interval``."""
+    start, end = interval
+    reached, started = start, False  # covered from ``start`` up to ``reached``
+    for low, high in sorted(earlier):
+        if low > reached:
+            break  # a gap: a number here is accepted by none of them
+        if high >= reached:
+            reached, started = high, True
+        if started and reached >= end:
+            return True
+    return False
+
+
+def _numeric_answer_problems(position: int, answer: NumericChoice) -> list[Problem]:
+    if isinstance(answer, NumericAnswer) and answer.tolerance < 0:
+        params = {"position": position, "tolerance": format_number(answer.tolerance)}
+        return [Problem("negative_tolerance", params)]
+    if isinstance(answer, NumericRange) and answer.minimum > answer.maximum:
+        params = {
+            "position": position,
+            "minimum": format_number(answer.minimum),
+            "maximum": format_number(answer.maximum),
+        }
+        return [Problem("range_minimum_above_maximum", params)]
+    return []
+
+
 @_problems.register(Numeric)
 def _problems_numeric(question: Numeric) -> list[Problem]:
-    problems, full_credit = [], False
+    """Answers are checked in order and the first that accepts a number decides
+    (Moodle's rule), so one whose numbers the answers above it all accept can
+    never count: with full credit there, nobody could earn full marks."""
+    problems, full_credit, earlier = [], False, []
     for position, answer in enumerate(question.answers, start=1):
         problems += _answer_credit_problem(position, answer.credit)
-        if isinstance(answer, NumericAnswer) and answer.tolerance < 0:
-            params = {
-                "position": position,
-                "tolerance": format_number(answer.tolerance),
-            }
-            problems.append(Problem("negative_tolerance", params))
-        elif isinstance(answer, NumericRange) and answer.minimum > answer.maximum:
-            params = {
-                "position": position,
-                "minimum": format_number(answer.minimum),
-                "maximum": format_number(answer.maximum),
-            }
-            problems.append(Problem("range_minimum_above_maximum", params))
+        shape = _numeric_answer_problems(position, answer)
+        problems += shape
+        if shape:
+            continue
+        interval = _interval(answer)
+        if _covered(interval, earlier):
+            problems.append(
+                Problem("numeric_answer_never_counts", {"position": position})
+            )
         elif answer.credit == ONE:
             full_credit = True
+        earlier.append(interval)
     if not full_credit:
         problems.append(Problem("numeric_needs_a_full_credit_answer"))
     return problems
@@ -163,7 +202,7 @@ def validate_question(question: Question) -> list[Problem]:
     empty_option_key, choice_credit_out_of_range, single_choice_needs_one_full_credit,
     multiple_choice_cannot_reach_full_credit, answer_credit_out_of_range,
     empty_accepted_answer, short_answer_needs_a_full_credit_answer,
-    negative_tolerance, range_minimum_above_maximum,
+    negative_tolerance, range_minimum_above_maximum, numeric_answer_never_counts,
     numeric_needs_a_full_credit_answer, matching_needs_two_pairs, duplicate_prompt,
     distractor_is_an_answer. An unknown question type raises TypeError.
     """

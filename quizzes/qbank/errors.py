@@ -13,13 +13,15 @@ class QbankError(ValueError):
     question and element (Moodle XML) so the author can find and fix it."""
 
     def __init__(self, message, *, line: int | None = None, question: str = "",
-                 element: str = "", source: str = ""):  # fmt: skip
+                 element: str = "", source: str = "", details=()):  # fmt: skip
         super().__init__(str(message))
         self.message = str(message)
         self.line = line
         self.question = question
         self.element = element
         self.source = source  # an already worded place, e.g. an imported question's
+        # Sentences that explain the message, e.g. why each question was left out.
+        self.details = [str(detail) for detail in details]
 
     @property
     def where(self) -> str:
@@ -38,4 +40,5 @@ class QbankError(ValueError):
         return ""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        text = " ".join([self.message, *self.details])
+        return f"{self.where}: {text}" if self.where else text

@@ -50,8 +50,9 @@ def _answers(question: ImportedQuestion) -> list[str]:
             for a in question.answers
         ]
     if kind == "numeric":
-        return ["#"] + [f"={_percent(n.credit)}{_number(n)}{_feedback(n.feedback)}"
-                        for n in question.numbers]  # fmt: skip
+        last = len(question.numbers) - 1
+        return ["#"] + [_number_line(n, is_last=i == last)
+                        for i, n in enumerate(question.numbers)]  # fmt: skip
     if kind == "matching":
         return [
             f"={_escape(p.prompt)} -> {_escape(p.answer)}" for p in question.pairs
@@ -59,7 +60,17 @@ def _answers(question: ImportedQuestion) -> list[str]:
     raise ValueError(f"unknown question type {kind!r}")
 
 
+def _number_line(answer, *, is_last: bool) -> str:
+    """One numeric answer; a last 0% "any other number" in GIFT's own "~#feedback"
+    form (a "~" ends the answers, so only the last may use it)."""
+    if answer.any_number and is_last and not answer.credit:
+        return f"~{_feedback(answer.feedback)}"
+    return f"={_percent(answer.credit)}{_number(answer)}{_feedback(answer.feedback)}"
+
+
 def _number(answer) -> str:
+    if answer.any_number:
+        return "*"
     if answer.value is None:
         return f"{answer.minimum:f}..{answer.maximum:f}"
     if answer.tolerance is None:

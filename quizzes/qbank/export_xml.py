@@ -36,6 +36,9 @@ def _answer(
 
 
 def _number_answer(parent, number) -> None:
+    if number.any_number:
+        _answer(parent, number.credit, "*", number.feedback)
+        return
     if number.value is None:
         value = (number.minimum + number.maximum) / 2
         tolerance = (number.maximum - number.minimum) / 2

@@ -14,7 +14,14 @@ import re
 
 from django.utils.translation import gettext as _
 
-from quizzes.qbank.common import HUNDRED, ZERO, category_tags, read_credit, read_decimal
+from quizzes.qbank.common import (
+    HUNDRED,
+    ZERO,
+    category_tags,
+    read_credit,
+    read_decimal,
+    read_number_answer,
+)
 from quizzes.qbank.decoding import check_answer_count, check_question_count
 from quizzes.qbank.errors import QbankError
 from quizzes.qbank.model import (
@@ -33,6 +40,7 @@ from quizzes.qbank.text import (
     plain_to_html,
     safe_html,
 )
+from quizzes.qbank.unsupported import unsupported_question
 
 # Escaped characters are swapped for private-use characters while the
 # question is split, and swapped back in each piece.
@@ -99,7 +107,7 @@ def parse_gift(text: str, *, skip_invalid: bool = False) -> ParseResult:
     A broken question raises QbankError (naming its line) unless
     ``skip_invalid``, in which case it is listed in ``skipped`` with the error.
     """
-    result, tags = ParseResult(), ()
+    result, tags, number = ParseResult(), (), 0
     for line, paragraph in _paragraphs(text):
         stripped = paragraph.strip()
         if stripped.startswith("$CATEGORY:"):
@@ -108,8 +116,9 @@ def parse_gift(text: str, *, skip_invalid: bool = False) -> ParseResult:
             if not rest.strip():
                 continue
             stripped, line = rest, line + 1
+        number += 1
         try:
-            question = _parse_question(stripped, line)
+            question = _parse_question(stripped, line, number)
         except QbankError as error:
             error.line = error.line or line  # a text helper cannot know it
             if not skip_invalid:
@@ -125,7 +134,9 @@ def parse_gift(text: str, *, skip_invalid: bool = False) -> ParseResult:
     return result
 
 
-def _parse_question(paragraph: str, line: int):
+def _parse_question(paragraph: str, line: int, number: int):
+    """The question a paragraph holds, or a Skipped for a description or an
+    essay (``number`` is its place among the file's questions)."""
     where = {"line": line}
     text = _protect(paragraph)
     name = ""
@@ -139,9 +150,9 @@ def _parse_question(paragraph: str, line: int):
     text = text[match.end() :] if match else text
     start = text.find("{")
     if start < 0:
-        return Skipped(_("Line %(line)s") % where,
-                       _("A description holds no question to answer."),
-                       "description")  # fmt: skip
+        return unsupported_question(
+            number=number, kind="description", where=_("Line %(line)s") % where
+        )
     end = text.find("}", start)
     if end < 0:
         raise QbankError(_("The answers have no closing '}'."), **where)
@@ -166,9 +177,7 @@ def _parse_question(paragraph: str, line: int):
         raise QbankError(_("The question has no text."), **where)
     answers = answers.strip()
     if not answers:
-        return Skipped(question.source,
-                       _("Essay questions need a person to grade them."),
-                       "essay")  # fmt: skip
+        return unsupported_question(number=number, kind="essay", where=question.source)
     if answers.startswith("#"):
         _read_numeric(question, answers[1:], formatter, where)
     elif tf := _TRUE_FALSE.match(answers):
@@ -269,38 +278,49 @@ def _read_matching(question, answers, formatter, where):
 
 
 def _read_number(text: str, credit, feedback, where) -> NumberAnswer:
+    """One numeric answer: "min..max", "value:tolerance", "value" or "*"."""
     text = _restore(text).strip()
-    if ".." in text:
-        low, _sep, high = text.partition("..")
-        return NumberAnswer(credit, minimum=read_decimal(low, message=_("The minimum '%(text)s' is not a number."), **where),
-                            maximum=read_decimal(high, message=_("The maximum '%(text)s' is not a number."), **where),
-                            feedback=feedback)  # fmt: skip
-    value, colon, tolerance = text.partition(":")
-    answer = NumberAnswer(credit, value=read_decimal(value, message=_("The answer '%(text)s' is not a number."), **where),
-                          feedback=feedback)  # fmt: skip
-    if colon:
-        answer.tolerance = abs(
-            read_decimal(
-                tolerance,
-                message=_("The tolerance '%(text)s' is not a number."),
-                **where,
-            )
-        )
-    return answer
+    low, dots, high = text.partition("..")
+    if not dots:
+        value, _colon, tolerance = text.partition(":")
+        return read_number_answer(value, credit=credit, tolerance=tolerance,
+                                  feedback=feedback, **where)  # fmt: skip
+    if credit < 0:
+        raise QbankError(_("A typed answer cannot have a negative credit."), **where)
+    return NumberAnswer(credit, minimum=read_decimal(low, message=_("The minimum '%(text)s' is not a number."), **where),
+                        maximum=read_decimal(high, message=_("The maximum '%(text)s' is not a number."), **where),
+                        feedback=feedback)  # fmt: skip
 
 
 def _read_numeric(question, answers, formatter, where):
+    """Moodle's numerical grammar (its qformat_gift reader).
+
+    The answers follow the "#" and are split at each "=" (the first needs no
+    "="); each may start with a %credit% and end with #feedback. A "~" ends
+    the answers: "~#feedback" is what any other number gets, stored as Moodle
+    stores it, a 0% answer for any number after the others.
+    """
     question.type = "numeric"
-    answers = answers.strip()
-    if not answers.startswith("="):
-        body, feedback = _text_and_feedback(answers, formatter)
-        question.numbers.append(_read_number(body, HUNDRED, feedback, where))
-        return
-    for _marker, rest in _split_answers(answers, "=", where):
-        credit, rest = _credit_and_rest(rest, HUNDRED, where)
-        if credit < 0:
-            raise QbankError(
-                _("A typed answer cannot have a negative credit."), **where
-            )
+    answers, tilde, other = answers.partition("~")
+    pieces = answers.split("=")
+    if not pieces[0].strip():
+        pieces.pop(0)
+    check_answer_count(len(pieces) + bool(tilde), **where)
+    if not pieces:
+        raise QbankError(_("A number question has no answer after '#'."), **where)
+    for piece in pieces:
+        credit, rest = _credit_and_rest(piece, HUNDRED, where)
         body, feedback = _text_and_feedback(rest, formatter)
         question.numbers.append(_read_number(body, credit, feedback, where))
+    if tilde:
+        before, _hash, feedback = other.partition("#")
+        if before.strip():
+            raise QbankError(
+                _("In a number question only '#' and feedback may follow '~' "
+                  "(what any other number gets), not '%(text)s'.")
+                % {"text": _restore(before.strip())[:40]},
+                **where,
+            )  # fmt: skip
+        question.numbers.append(
+            NumberAnswer(ZERO, any_number=True, feedback=formatter.plain(feedback))
+        )

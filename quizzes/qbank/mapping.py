@@ -115,7 +115,8 @@ def to_block_data(question: ImportedQuestion, *,
         data["answers"] = [
             {"value": _number(n.value), "tolerance": _number(n.tolerance),
              "minimum": _number(n.minimum), "maximum": _number(n.maximum),
-             "credit": str(_percent(n.credit)), "feedback": n.feedback[:MAX_PLAIN_FEEDBACK]}
+             "any_number": n.any_number, "credit": str(_percent(n.credit)),
+             "feedback": n.feedback[:MAX_PLAIN_FEEDBACK]}
             for n in question.numbers
         ]  # fmt: skip
         data["unit"] = question.unit
@@ -188,7 +189,8 @@ def from_block(block_type: str, value, *, name: str = "") -> ImportedQuestion:
         question.numbers = [
             NumberAnswer(Decimal(a["credit"]), value=a.get("value"),
                          tolerance=a.get("tolerance"), minimum=a.get("minimum"),
-                         maximum=a.get("maximum"), feedback=a.get("feedback") or "")
+                         maximum=a.get("maximum"), feedback=a.get("feedback") or "",
+                         any_number=bool(a.get("any_number")))
             for a in value["answers"]
         ]  # fmt: skip
         question.unit = value.get("unit") or ""

@@ -47,8 +47,12 @@ class TextAnswer:
 
 @dataclass
 class NumberAnswer:
-    """An accepted number: ``value`` within ``tolerance`` (None: exactly), or the
-    range ``minimum``..``maximum``."""
+    """An accepted number: ``value`` within ``tolerance`` (None: exactly), the
+    range ``minimum``..``maximum``, or ``any_number`` (Moodle's ``*``).
+
+    A question's numbers keep the file's order: the first that accepts what a
+    participant typed decides, as in Moodle.
+    """
 
     credit: Decimal
     value: Decimal | None = None
@@ -56,6 +60,7 @@ class NumberAnswer:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     feedback: str = ""
+    any_number: bool = False
 
 
 @dataclass

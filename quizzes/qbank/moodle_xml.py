@@ -16,16 +16,20 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from quizzes.qbank.common import HUNDRED, category_tags, read_credit, read_decimal
+from quizzes.qbank.common import (
+    HUNDRED,
+    category_tags,
+    read_credit,
+    read_decimal,
+    read_number_answer,
+)
 from quizzes.qbank.decoding import check_answer_count, check_question_count
 from quizzes.qbank.errors import QbankError
 from quizzes.qbank.model import (
     FILE_URL_PREFIX,
     EmbeddedFile,
     ImportedQuestion,
-    NumberAnswer,
     Option,
     Pair,
     ParseResult,
@@ -39,19 +43,9 @@ from quizzes.qbank.text import (
     plain_to_html,
     safe_html,
 )
+from quizzes.qbank.unsupported import unsupported_question
 
 IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
-# Why each Moodle type we cannot grade is left out, for the import report.
-UNSUPPORTED = {
-    "essay": gettext_lazy("Essay questions need a person to grade them."),
-    "multianswer": gettext_lazy("Embedded answers (Cloze) questions are not supported."),
-    "calculated": gettext_lazy("Calculated questions (formulas with random values) are not supported."),
-    "calculatedsimple": gettext_lazy("Calculated questions (formulas with random values) are not supported."),
-    "calculatedmulti": gettext_lazy("Calculated questions (formulas with random values) are not supported."),
-    "description": gettext_lazy("A description holds no question to answer."),
-    "random": gettext_lazy("Random questions refer to a Moodle category that is not imported."),
-    "randomsamatch": gettext_lazy("Random short-answer matching needs Moodle's question bank."),
-}  # fmt: skip
 _PLUGINFILE = re.compile(r'(src|href)\s*=\s*(["\'])@@PLUGINFILE@@/([^"\']*)\2', re.I)
 
 
@@ -61,12 +55,19 @@ def parse_moodle_xml(text: str, *, skip_invalid: bool = False) -> ParseResult:
     root = _parse_xml(text)
     if root.tag != "quiz":
         raise QbankError(_("This is not a Moodle XML question file (no <quiz>)."))
-    result, tags = ParseResult(), ()
+    result, tags, number = ParseResult(), (), 0
     for position, element in enumerate(root.findall("question"), start=1):
         kind = element.get("type", "")
         name = plain(_text(element.find("name"))) or _("number %(n)s") % {"n": position}
         if kind == "category":
             tags = category_tags(_text(element.find("category")))
+            continue
+        number += 1
+        if kind not in _READERS:
+            where = _("Question '%(question)s'") % {"question": name}
+            result.skipped.append(
+                unsupported_question(number=number, kind=kind, where=where)
+            )
             continue
         try:
             question = _read_question(element, kind, name, result)
@@ -76,10 +77,9 @@ def parse_moodle_xml(text: str, *, skip_invalid: bool = False) -> ParseResult:
                 raise
             result.skipped.append(Skipped(error.where, error.message, "invalid"))
             continue
-        if question:
-            question.tags = tags + _tags(element)
-            result.questions.append(question)
-            check_question_count(len(result.questions))
+        question.tags = tags + _tags(element)
+        result.questions.append(question)
+        check_question_count(len(result.questions))
     return result
 
 
@@ -183,14 +183,7 @@ class _Reader:
         return images
 
 
-def _read_question(element, kind, name, result) -> ImportedQuestion | None:
-    if kind not in _READERS:
-        reason = UNSUPPORTED.get(kind) or _(
-            "Questions of type '%(type)s' are not supported."
-        ) % {"type": kind[:40]}
-        result.skipped.append(Skipped(_("Question '%(question)s'") % {"question": name},
-                                      str(reason), kind[:40]))  # fmt: skip
-        return None
+def _read_question(element, kind, name, result) -> ImportedQuestion:
     reader = _Reader(element, name, result)
     text_element = element.find("questiontext")
     question = ImportedQuestion(
@@ -261,30 +254,15 @@ def _read_shortanswer(question, element, reader):
 
 
 def _read_numerical(question, element, reader):
+    """Every <answer> in the file's order, which decides as in Moodle: the first
+    that accepts a number gives its credit; ``*`` accepts any number."""
     question.type = "numeric"
     where = reader.where("answer")
     for credit, answer, feedback in _answers(element, reader):
-        if credit < 0:
-            raise QbankError(
-                _("A typed answer cannot have a negative credit."), **where
-            )
-        value = plain(_text(answer))
-        if value == "*":
-            # Moodle's "any other number" carries only feedback; nothing to grade.
-            question.notes.append(_("The catch-all answer '*' was left out."))
-            continue
-        number = NumberAnswer(credit, value=read_decimal(value, message=_("The answer '%(text)s' is not a number."), **where),
-                              feedback=feedback)  # fmt: skip
-        tolerance = (answer.findtext("tolerance") or "").strip()
-        if tolerance:
-            number.tolerance = abs(
-                read_decimal(
-                    tolerance,
-                    message=_("The tolerance '%(text)s' is not a number."),
-                    **where,
-                )
-            )
-        question.numbers.append(number)
+        question.numbers.append(
+            read_number_answer(plain(_text(answer)), credit=credit, feedback=feedback,
+                               tolerance=answer.findtext("tolerance") or "", **where)
+        )  # fmt: skip
     for unit in element.findall("units/unit"):
         if (unit.findtext("multiplier") or "1").strip() in ("1", "1.0"):
             question.unit = plain(unit.findtext("unit_name") or "")[:30]

@@ -21,6 +21,7 @@ from quizzes.blocks import QuestionsBlock
 from quizzes.qbank.errors import QbankError
 from quizzes.qbank.mapping import to_block_data
 from quizzes.qbank.model import ImportedQuestion, ParseResult, Skipped
+from quizzes.qbank.unsupported import nothing_to_import
 
 # Pictures inside a question file are small flags, maps and ballots.
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -52,7 +53,7 @@ def plan_import(result: ParseResult, *, skip_invalid: bool = False) -> ImportPla
             continue
         plan.blocks.append((question, kind, data))
     if not plan.blocks:
-        raise QbankError(_("No question in the file can be imported."))
+        raise nothing_to_import(plan.skipped)
     return plan
 
 

@@ -1,11 +1,13 @@
 """Grading: every question type, a whole paper, attempts combined, authoring checks.
 
 Grading is plain data in and plain data out, so each rule is tested directly; the rules
-that must hold for any input (score within bounds, order never matters, nothing a
-participant types can crash or stall the server) are tested with hypothesis.
+that must hold for any input (score within bounds, the order of questions and options
+never matters, nothing a participant types can crash or stall the server) are tested
+with hypothesis.
 """
 
 import dataclasses
+import itertools
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 from quizzes.grading import (
     COMBINE_METHODS,
     AcceptedAnswer,
+    AnyOtherNumber,
     AttemptResult,
     ChoiceOption,
     Matching,
@@ -37,6 +40,7 @@ from quizzes.grading import (
     grade_question,
     matches_accepted_answer,
     normalise_answer,
+    numeric_match,
     parse_number,
     round_half_up,
     to_fraction,
@@ -485,10 +489,51 @@ TURNOUT = Numeric(
         ("sepuluh", 0),  # typed, but not a number: answered and wrong
     ],
 )
-def test_numeric_best_credit_among_accepting_answers(response, credit):
+def test_numeric_first_accepting_answer_gives_its_credit(response, credit):
     grade = grade_question(TURNOUT, response)
     assert (grade.credit, grade.is_answered) == (credit, True)
     assert grade.points_awarded == round_half_up(credit * 4)
+
+
+# Moodle's "When was Grant born? {#=%50%1822:2 =1822:0}" written the wrong way
+# round, a wide half-credit answer above the exact one, and a catch-all last.
+WIDE_FIRST = Numeric(
+    points=1,
+    answers=(
+        NumericAnswer(1822, tolerance=2, credit="0.5"),
+        NumericAnswer(1822),
+        AnyOtherNumber(),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("response", "position", "credit"),
+    [
+        # Moodle checks answers in order and the first that accepts wins
+        # (qtype_numerical_question::get_matching_answer), even over a better one.
+        ("1822", 0, Fraction(1, 2)),
+        ("1823", 0, Fraction(1, 2)),
+        ("1830", 2, 0),  # the catch-all: no credit, but its feedback
+        ("-5", 2, 0),
+        ("seribu", None, 0),  # not a number: no answer matches, not even "*"
+    ],
+)
+def test_numeric_answers_are_checked_in_order_as_in_moodle(response, position, credit):
+    assert numeric_match(WIDE_FIRST, response) == position
+    assert credit_of(WIDE_FIRST, response) == credit
+
+
+def test_a_catch_all_may_give_credit_to_any_number():
+    question = Numeric(1, (NumericAnswer(7), AnyOtherNumber(credit="0.25")))
+    assert credit_of(question, "7") == 1
+    assert credit_of(question, "1.000.000") == Fraction(1, 4)
+    assert credit_of(question, "tujuh") == 0
+
+
+@pytest.mark.parametrize("response", [None, "", 7, ["7"]])
+def test_numeric_match_of_no_typed_number_is_none(response):
+    assert numeric_match(WIDE_FIRST, response) is None
 
 
 def test_numeric_comparisons_are_exact_not_floating_point():
@@ -747,6 +792,26 @@ def test_a_well_made_question_has_no_problems(question):
             ],
         ),
         (
+            Numeric(1, (NumericAnswer(5), NumericAnswer(5, credit="0.5"))),
+            [Problem("numeric_answer_never_counts", {"position": 2})],
+        ),
+        (
+            Numeric(1, (NumericAnswer(5), AnyOtherNumber(), NumericAnswer(6))),
+            [Problem("numeric_answer_never_counts", {"position": 3})],
+        ),
+        (
+            # 1..3 and 3..5 together accept all of 4 ± 1 (bounds are included).
+            Numeric(
+                1,
+                (
+                    NumericRange(1, 3),
+                    NumericRange(3, 5, "0.5"),
+                    NumericAnswer(4, tolerance=1, credit="0.5"),
+                ),
+            ),
+            [Problem("numeric_answer_never_counts", {"position": 3})],
+        ),  # fmt: skip
+        (
             Matching(1, (MatchPair("a", "x"),)),
             [Problem("matching_needs_two_pairs", {"count": 1, "minimum": 2})],
         ),
@@ -762,6 +827,28 @@ def test_a_well_made_question_has_no_problems(question):
 )
 def test_each_authoring_problem(question, expected):
     assert validate_question(question) == expected
+
+
+def test_a_full_credit_answer_hidden_by_the_answers_above_it_is_no_full_credit():
+    question = Numeric(1, (NumericAnswer(1822, tolerance=2, credit="0.5"),
+                           NumericAnswer(1822)))  # fmt: skip
+    assert codes(question) == [
+        "numeric_answer_never_counts",
+        "numeric_needs_a_full_credit_answer",
+    ]
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        # Narrow before wide, a gap between ranges, a catch-all last.
+        (NumericAnswer(1822), NumericAnswer(1822, 2, "0.5"), AnyOtherNumber()),
+        (NumericRange(1, 2), NumericRange(3, 4, "0.5"), NumericAnswer("2.5", "0.6")),
+        (NumericRange(1, 2), NumericRange("2.5", 4, "0.5"), NumericAnswer("2.25")),
+    ],
+)
+def test_answers_that_can_still_count_are_fine(answers):
+    assert validate_question(Numeric(1, answers)) == []
 
 
 def test_a_range_that_cannot_match_is_no_full_credit_answer():
@@ -844,6 +931,7 @@ numeric_answers = st.one_of(
         NumericAnswer, small_numbers, st.fractions(0, 3, max_denominator=4), credits
     ),
     st.builds(NumericRange, small_numbers, small_numbers, credits),
+    st.builds(AnyOtherNumber, credits),
 )
 
 
@@ -920,10 +1008,11 @@ def rightly_answered(draw):
         answers = (*question.answers, AcceptedAnswer(text, 1))
         return dataclasses.replace(question, answers=answers), text
     if kind == "numeric":
+        # First: the first answer that accepts a number decides.
         value = draw(hundredths)
         answers = (
-            *question.answers,
             NumericAnswer(value, draw(small_numbers.map(abs))),
+            *question.answers,
         )
         indonesian = format_number(value).replace(".", ",")
         return dataclasses.replace(question, answers=answers), indonesian
@@ -937,10 +1026,14 @@ def as_paper(items):
 
 
 def shuffled(question, random):
-    """The same question with its options, answers, pairs and distractors reordered."""
+    """The same question with its options, answers, pairs and distractors reordered.
+
+    Not a numeric question's answers: they are checked in order, as in Moodle,
+    so their order is part of the question.
+    """
     changes = {}
     for name in ("options", "answers", "pairs", "distractors"):
-        if hasattr(question, name):
+        if hasattr(question, name) and not isinstance(question, Numeric):
             items = list(getattr(question, name))
             random.shuffle(items)
             changes[name] = tuple(items)
@@ -1012,6 +1105,43 @@ def test_validation_never_raises_and_speaks_in_known_codes(item):
     question, _ = item
     for problem in validate_question(question):
         assert re.fullmatch(r"[a-z_]+", problem.code)
+
+
+def bounds_of(answer):
+    if isinstance(answer, NumericRange):
+        return answer.minimum, answer.maximum
+    return answer.value - answer.tolerance, answer.value + answer.tolerance
+
+
+@settings(max_examples=200)
+@given(st.lists(numeric_answers, min_size=1, max_size=4))
+def test_an_answer_is_reported_as_never_counting_exactly_when_no_number_reaches_it(
+    answers,
+):
+    # One number in each piece the answers' bounds cut the line into: every
+    # bound, every midpoint between two, and one beyond each end.
+    bounds = sorted(
+        {b for a in answers if not isinstance(a, AnyOtherNumber) for b in bounds_of(a)}
+        | {Fraction(0)}
+    )
+    grid = [bounds[0] - 1, *bounds, bounds[-1] + 1]
+    grid += [(low + high) / 2 for low, high in itertools.pairwise(bounds)]
+    decided_by = {
+        next((i for i, answer in enumerate(answers) if answer.accepts(x)), None)
+        for x in grid
+    }
+    problems = validate_question(Numeric(1, answers))
+    flagged = {
+        p.params["position"] - 1
+        for p in problems
+        if p.code == "numeric_answer_never_counts"
+    }
+    well_formed = {
+        i
+        for i, answer in enumerate(answers)
+        if not (isinstance(answer, NumericRange) and answer.minimum > answer.maximum)
+    }
+    assert flagged == well_formed - decided_by
 
 
 @settings(max_examples=500)

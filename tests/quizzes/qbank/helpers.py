@@ -1,5 +1,12 @@
-"""A compact, readable summary of an imported question for table-driven tests."""
+"""A compact, readable summary of an imported question for table-driven tests,
+and how the quiz would grade it."""
 
+from fractions import Fraction
+
+from quizzes.blocks import QuestionsBlock
+from quizzes.grading import grade_question
+from quizzes.paper import numeric_feedback, plain_question, question_from_paper
+from quizzes.qbank.mapping import to_block_data
 from quizzes.qbank.text import html_to_text
 
 
@@ -23,7 +30,8 @@ def correct_answers(question) -> list:
                 for a in question.answers]  # fmt: skip
     if kind == "numeric":
         return [
-            (f"{n.value}±{n.tolerance}" if n.value is not None else f"{n.minimum}..{n.maximum}")
+            ("*" if n.any_number else f"{n.value}±{n.tolerance}" if n.value is not None
+             else f"{n.minimum}..{n.maximum}")
             + f"={_credit(n.credit)}" + (f"#{n.feedback}" if n.feedback else "")
             for n in question.numbers
         ]  # fmt: skip
@@ -39,3 +47,12 @@ def summary(question) -> tuple:
         html_to_text(question.text),
         correct_answers(question),
     )
+
+
+def as_graded(question, response) -> tuple[Fraction, str]:
+    """(credit, feedback shown) for a response to an imported numeric question,
+    through the quiz's own block, frozen paper and grading, as an attempt would."""
+    kind, data = to_block_data(question)
+    frozen = plain_question(kind, QuestionsBlock().child_blocks[kind].to_python(data))
+    credit = grade_question(question_from_paper(frozen), response).credit
+    return credit, numeric_feedback(frozen, response)

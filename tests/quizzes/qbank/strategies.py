@@ -53,6 +53,23 @@ def number_answers(draw):
                         feedback=draw(feedback))  # fmt: skip
 
 
+def _upper_bound(number: NumberAnswer) -> Decimal:
+    if number.value is None:
+        return number.maximum
+    return number.value + (number.tolerance or 0)
+
+
+def each_reaching_higher(numbers: list[NumberAnswer]) -> list[NumberAnswer]:
+    """The answers that reach above all those before them: the first answer
+    that accepts a number decides, so the editor refuses one that the answers
+    above it hide."""
+    kept = []
+    for number in numbers:
+        if not kept or _upper_bound(number) > max(map(_upper_bound, kept)):
+            kept.append(number)
+    return kept
+
+
 @st.composite
 def questions(draw, *, gift: bool = False):
     """A question the engine accepts; ``gift`` keeps to what GIFT can carry
@@ -87,9 +104,13 @@ def questions(draw, *, gift: bool = False):
         ]  # fmt: skip
         question.case_sensitive = False if gift else draw(st.booleans())
     elif kind == "numeric":
-        question.numbers = [NumberAnswer(Decimal(100), value=draw(numbers))] + draw(
-            st.lists(number_answers(), max_size=3)
+        question.numbers = each_reaching_higher(
+            [NumberAnswer(Decimal(100), value=draw(numbers))]
+            + draw(st.lists(number_answers(), max_size=3))
         )
+        if draw(st.booleans()):  # Moodle's "*": what any other number gets
+            question.numbers.append(NumberAnswer(draw(percent(0, 99)), any_number=True,
+                                                 feedback=draw(feedback)))  # fmt: skip
         question.unit = "" if gift else draw(st.just("") | words.map(lambda s: s[:30]))
     else:
         prompts = draw(st.lists(items, min_size=2, max_size=4, unique=True))

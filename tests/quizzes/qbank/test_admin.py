@@ -67,6 +67,19 @@ def test_preview_shows_each_question_with_type_and_correct_answers(client, kpud,
     assert len(latest(quiz).questions) == len(quiz.questions)  # nothing saved yet
 
 
+def test_preview_shows_each_number_answer_in_order_with_any_other_number(
+    client, kpud, quiz
+):
+    gift = "Tahun lahir Grant? {#=1822:0#Tepat =%50%1822:2#Hampir ~#Baca lagi}"
+    _url, response = previewed(client, quiz, gift)
+    page = response.content.decode()
+    order = ["Tepat", "1822 ± 2", "Hampir", "Any other number", "Baca lagi"]
+    assert [page.index(text) for text in order] == sorted(
+        page.index(text) for text in order
+    )
+    assert "(50%)" in page and "(0%)" in page
+
+
 def test_confirm_adds_an_unpublished_revision_and_links_to_the_editor(
     client, kpud, quiz
 ):

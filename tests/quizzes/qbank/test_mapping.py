@@ -62,21 +62,25 @@ def test_points_and_xml_source_in_errors():
 
 
 def test_block_data_and_back():
-    question = only("::N::Q {#\n=3.5:0.5#close\n=%50%1..2\n}")
+    question = only("::N::Q {#\n=3.5:0.5#close\n=%50%1..2\n~#far off\n}")
     kind, data = to_block_data(question)
     assert data["answers"] == [
         {"value": "3.5", "tolerance": "0.5", "minimum": None, "maximum": None,
-         "credit": "100.00", "feedback": "close"},
+         "any_number": False, "credit": "100.00", "feedback": "close"},
         {"value": None, "tolerance": None, "minimum": "1", "maximum": "2",
-         "credit": "50.00", "feedback": ""},
+         "any_number": False, "credit": "50.00", "feedback": ""},
+        {"value": None, "tolerance": None, "minimum": None, "maximum": None,
+         "any_number": True, "credit": "0.00", "feedback": "far off"},
     ]  # fmt: skip
     value = QuestionsBlock().child_blocks[kind].to_python(data)
     back = from_block(kind, value, name="N")
     assert [
-        (n.value, n.tolerance, n.minimum, n.maximum, n.credit) for n in back.numbers
+        (n.value, n.tolerance, n.minimum, n.maximum, n.any_number, n.credit)
+        for n in back.numbers
     ] == [
-        (Decimal("3.5"), Decimal("0.5"), None, None, 100),
-        (None, None, Decimal(1), Decimal(2), 50),
+        (Decimal("3.5"), Decimal("0.5"), None, None, False, 100),
+        (None, None, Decimal(1), Decimal(2), False, 50),
+        (None, None, None, None, True, 0),
     ]
 
 

@@ -5,8 +5,9 @@ import base64
 import pytest
 
 from quizzes.qbank.errors import QbankError
+from quizzes.qbank.mapping import to_block_data
 from quizzes.qbank.moodle_xml import parse_moodle_xml
-from tests.quizzes.qbank.helpers import summary
+from tests.quizzes.qbank.helpers import as_graded, summary
 
 pytestmark = pytest.mark.usefixtures("in_english")
 
@@ -26,16 +27,61 @@ NUMERICAL = question(
     '<answer fraction="100"><text>17</text><tolerance>0.5</tolerance>'
     '<feedback format="html"><text>&lt;b&gt;Good&lt;/b&gt;</text></feedback></answer>'
     '<answer fraction="50"><text>20</text><tolerance>0</tolerance></answer>'
-    '<answer fraction="0"><text>*</text></answer>'
+    '<answer fraction="0"><text>*</text><tolerance>0</tolerance>'
+    "<feedback><text>Count again.</text></feedback></answer>"
     "<units><unit><multiplier>1</multiplier><unit_name>hari</unit_name></unit></units>",
 )  # fmt: skip
 
 
 def test_numerical_with_units_points_and_catch_all():
     (q,) = parse_moodle_xml(quiz(NUMERICAL)).questions
-    assert summary(q)[3] == ["17±0.5=100#Good", "20±0=50"]
+    assert summary(q)[3] == ["17±0.5=100#Good", "20±0=50", "*=0#Count again."]
     assert (q.unit, q.points) == ("hari", 2.5)
-    assert q.notes == ["The catch-all answer '*' was left out."]
+    assert q.notes == []
+
+
+# Moodle's own import test (qformat_xml, test_import_numerical_19).
+HITCHHIKER = question(
+    "numerical",
+    '<answer fraction="100"><text>42</text><tolerance>0.001</tolerance>'
+    "<feedback><text>Well done!</text></feedback></answer>"
+    '<answer fraction="0"><text>13</text><tolerance>1</tolerance>'
+    "<feedback><text>What were you thinking?!</text></feedback></answer>"
+    '<answer fraction="0"><text>*</text><tolerance></tolerance>'
+    "<feedback><text>Completely wrong.</text></feedback></answer>",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("response", "credit", "feedback"),
+    [
+        ("42", 1, "Well done!"),
+        ("42,0005", 1, "Well done!"),
+        ("12", 0, "What were you thinking?!"),
+        ("14", 0, "What were you thinking?!"),
+        ("7", 0, "Completely wrong."),
+    ],
+)
+def test_numerical_answers_decide_in_order_with_their_feedback(
+    response, credit, feedback
+):
+    (q,) = parse_moodle_xml(quiz(HITCHHIKER)).questions
+    assert summary(q)[3] == [
+        "42±0.001=100#Well done!",
+        "13±1=0#What were you thinking?!",
+        "*=0#Completely wrong.",
+    ]
+    assert as_graded(q, response) == (credit, feedback)
+
+
+def test_numerical_answer_hidden_by_one_above_it_is_refused():
+    body = ('<answer fraction="50"><text>1822</text><tolerance>2</tolerance></answer>'
+            '<answer fraction="100"><text>1822</text><tolerance>0</tolerance></answer>'
+            '<answer fraction="100"><text>1830</text></answer>')  # fmt: skip
+    (q,) = parse_moodle_xml(quiz(question("numerical", body))).questions
+    assert summary(q)[3] == ["1822±2=50", "1822±0=100", "1830±None=100"]
+    with pytest.raises(QbankError, match="Answer 2 never counts"):
+        to_block_data(q)
 
 
 def test_matching_with_distractor_and_tags():

@@ -30,6 +30,8 @@ def comparable(question):
 def as_range(number):
     """A numeric answer as the numbers it accepts (XML writes ranges as
     middle ± half width)."""
+    if number.any_number:
+        return ("*", "*", number.credit, number.feedback)
     if number.value is None:
         return (number.minimum, number.maximum, number.credit, number.feedback)
     tolerance = number.tolerance or Decimal(0)
@@ -87,6 +89,8 @@ def test_quiz_to_file_to_quiz_keeps_every_block_field(question, file_format):
 
 
 def block_range(answer: dict) -> tuple:
+    if answer["any_number"]:
+        return ("*", "*", answer["credit"], answer["feedback"])
     if answer["value"] is None:
         low, high = Decimal(answer["minimum"]), Decimal(answer["maximum"])
     else:

@@ -458,7 +458,7 @@ def test_moodle_media_fixture_returns_images_and_reports_the_sound():
     assert "@@PLUGINFILE@@" not in question.text and "href" not in question.text
     kind, data = to_block_data(question, images={"flag-france.jpg": 7})
     assert data["options"][1]["text"] == (
-        '<p><embed embedtype="image" id="7" format="left" alt="French flag"> French</p>'
+        '<p><embed embedtype="image" id="7" format="left" alt="French flag"/> French</p>'
     )
     # Pictures the saving step did not store are named, not silently lost.
     assert "A picture was left out: flag-uk.jpg" in question.notes
