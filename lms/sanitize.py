@@ -48,9 +48,21 @@ HTML_STYLE_PROPERTIES = frozenset(
 )
 LINK_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 
+# Wagtail finds a page, document or image by the ``id`` of a link or embed; an
+# id that is not a number (or too long for the column) would fail the page.
+DATABASE_ID = re.compile(r"[0-9]{1,9}")
+
+
+def _rich_text_attribute_allowed(tag: str, name: str, value: str) -> bool:
+    """The allow-list per tag, and ids only as database ids."""
+    if name not in RICH_TEXT_ATTRIBUTES.get(tag, ()):
+        return False
+    return name != "id" or bool(DATABASE_ID.fullmatch(value))
+
+
 _rich_text_cleaner = bleach.Cleaner(
     tags=RICH_TEXT_TAGS,
-    attributes=RICH_TEXT_ATTRIBUTES,
+    attributes=_rich_text_attribute_allowed,
     protocols=LINK_PROTOCOLS,
     strip=True,
     strip_comments=True,
@@ -86,8 +98,10 @@ _html_cleaner = bleach.Cleaner(
 )
 
 
-# In bleach's output every attribute value is double-quoted, so this is exact.
+# In bleach's output every attribute value is double-quoted (a ">" in one is
+# escaped), so these are exact.
 _NON_IMAGE_EMBED = re.compile(r'<embed(?![^>]*\bembedtype="image")[^>]*>')
+_EMBED = re.compile(r"<embed\b([^>]*?)/?>")
 
 
 def clean_rich_text(html: str) -> str:
@@ -95,8 +109,12 @@ def clean_rich_text(html: str) -> str:
 
     Of Wagtail's ``<embed>`` kinds only images stay: a media embed would load
     a third-party player, and an embed without a kind renders as a bare tag.
+    An image embed is written back self-closing (``<embed … />``), as Wagtail
+    stores it: bleach writes HTML's ``<embed …>``, which Wagtail's rewriter
+    does not recognise, so the page would show the tag instead of the picture.
     """
-    return _NON_IMAGE_EMBED.sub("", _rich_text_cleaner.clean(html or ""))
+    cleaned = _NON_IMAGE_EMBED.sub("", _rich_text_cleaner.clean(html or ""))
+    return _EMBED.sub(r"<embed\1/>", cleaned)
 
 
 def clean_html(html: str) -> str:

@@ -8,7 +8,7 @@ where the speaker put it.
 
 ``public_paper`` is what the participant's browser may see while answering;
 ``question_from_paper`` turns a frozen question into the pure grading rules'
-data.
+data. Its texts are shown as HTML by ``quizzes.question_text``.
 """
 
 import hashlib
@@ -18,9 +18,6 @@ import re
 import secrets
 from decimal import Decimal
 from fractions import Fraction
-
-from django.utils.safestring import SafeString, mark_safe
-from wagtail.rich_text import expand_db_html
 
 from quizzes import grading
 
@@ -83,6 +80,7 @@ def plain_question(block_type: str, value) -> dict:
         question["answers"] = [
             {
                 **{f: _decimal_text(a.get(f)) for f in ("value", "tolerance", "minimum", "maximum")},
+                "any_number": bool(a.get("any_number")),
                 "credit": _credit(a["credit"]),
                 "feedback": a["feedback"],
             }
@@ -255,6 +253,8 @@ def question_from_paper(question: dict):
 
 def _numeric_answer(answer: dict):
     credit = Fraction(answer["credit"])
+    if answer.get("any_number"):
+        return grading.AnyOtherNumber(credit=credit)
     if answer.get("value") is not None:
         return grading.NumericAnswer(
             value=_fraction(answer["value"]),
@@ -266,6 +266,16 @@ def _numeric_answer(answer: dict):
         maximum=_fraction(answer["maximum"]),
         credit=credit,
     )
+
+
+def numeric_feedback(question: dict, response) -> str:
+    """The feedback of the answer that decided a frozen numeric question's
+    response (the first that accepts it, as grading takes it), for the review;
+    "" when no answer accepts it or that answer has none."""
+    position = grading.numeric_match(question_from_paper(question), response)
+    if position is None:
+        return ""
+    return question["answers"][position].get("feedback") or ""
 
 
 # What the browser may see before review: no credit, no feedback, no pairs.
@@ -286,31 +296,6 @@ def public_question(question: dict) -> dict:
 
 def public_paper(paper: list[dict]) -> list[dict]:
     return [public_question(question) for question in paper]
-
-
-def paper_html(rich_text: str) -> SafeString:
-    """A paper's rich text (a question, an option, feedback) as HTML to show.
-
-    What Wagtail's ``richtext`` filter does, without rendering a template for
-    every text: a 20-question page has some sixty of them. The texts were
-    sanitised when the blocks were read at freezing (``lms.sanitize``).
-    """
-    return mark_safe(expand_db_html(rich_text))  # noqa: S308 - sanitised when frozen
-
-
-def with_html(question: dict) -> dict:
-    """A copy of a paper's question with each text also as HTML to show: ``html``
-    beside the question's and each option's ``text``, and ``feedback_html``
-    when the question carries feedback (the review's, not the public paper)."""
-    shown = {**question, "html": paper_html(question["text"])}
-    if "feedback" in question:
-        shown["feedback_html"] = paper_html(question["feedback"])
-    if "options" in question:
-        shown["options"] = [
-            {**option, "html": paper_html(option["text"])}
-            for option in question["options"]
-        ]
-    return shown
 
 
 class InvalidResponse(ValueError):

@@ -7,7 +7,7 @@ review policy allows. Everything the result page shows passes through here.
 from dataclasses import dataclass, field
 
 from quizzes.models import Attempt, QuizPage
-from quizzes.paper import with_html
+from quizzes.question_text import with_html
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def review_of(attempt: Attempt, *, has_open_attempt: bool = False, now=None) -> 
     questions = [
         QuestionReview(
             number=number,
-            question=with_html(question),
+            question=question,
             response=answers[question["key"]].response
             if question["key"] in answers
             else None,
@@ -75,7 +75,7 @@ def review_of(attempt: Attempt, *, has_open_attempt: bool = False, now=None) -> 
             show_answers=feedback,
             show_feedback=feedback,
         )
-        for number, question in enumerate(attempt.paper, start=1)
+        for number, question in enumerate(with_html(attempt.paper), start=1)
     ]
     return Review(
         available=True,

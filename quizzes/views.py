@@ -33,7 +33,8 @@ from quizzes.attempts import (
 from quizzes.forms import field_name, responses_from_post
 from quizzes.models import Attempt, QuizPage
 from quizzes.my_quizzes import quiz_standings
-from quizzes.paper import InvalidResponse, freeze_paper, public_paper, with_html
+from quizzes.paper import InvalidResponse, freeze_paper, public_paper
+from quizzes.question_text import with_html
 from quizzes.review import review_of
 
 # An autosave carries a few answers (more after reconnecting), never a book.
@@ -172,11 +173,11 @@ def _questions_for_page(paper, saved):
     Texts come as HTML ready to show (``html``, see ``with_html``).
     """
     questions = []
-    for number, question in enumerate(public_paper(paper), start=1):
+    for number, question in enumerate(with_html(public_paper(paper)), start=1):
         answer = saved.get(question["key"])
         questions.append(
             {
-                **with_html(question),
+                **question,
                 "number": number,
                 "field": field_name(question["key"]),
                 "response": answer.response if answer else None,

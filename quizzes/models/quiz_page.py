@@ -218,3 +218,13 @@ class QuizPage(RoutablePageMixin, Page):
                 (now or timezone.now()) >= self.closes_at + GRACE
             )
         return True
+
+    @property
+    def decides_passing(self) -> bool:
+        """Whether a result here is called passed or not passed.
+
+        Not for a pre-test: it measures where a participant starts, before
+        the event teaches anything, so its pages give the score alone, to be
+        compared with the post-test's.
+        """
+        return self.kind != self.Kind.PRE_TEST

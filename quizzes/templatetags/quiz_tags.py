@@ -3,6 +3,9 @@
 from fractions import Fraction
 
 from django import template
+from django.utils.translation import gettext
+
+from quizzes.paper import numeric_feedback
 
 register = template.Library()
 
@@ -37,6 +40,8 @@ def accepted_answers(question) -> str:
             shown.append(
                 answer["text"].replace("\\*", "\0").replace("*", "…").replace("\0", "*")
             )
+        elif answer.get("any_number"):
+            shown.append(gettext("any number"))
         elif answer.get("value") is not None:
             tolerance = answer.get("tolerance")
             shown.append(
@@ -47,6 +52,14 @@ def accepted_answers(question) -> str:
         else:
             shown.append(f"{answer['minimum']}–{answer['maximum']}")
     return ", ".join(shown)
+
+
+@register.filter
+def answer_feedback(question, response) -> str:
+    """The feedback of the answer a numeric response matched ("" otherwise)."""
+    if question["type"] != "numeric":
+        return ""
+    return numeric_feedback(question, response)
 
 
 @register.filter

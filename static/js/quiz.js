@@ -185,6 +185,9 @@
         const matches = response && typeof response === "object" ? response : {};
         fieldset.querySelectorAll("select[data-matching-prompt]").forEach(function (select) {
           select.value = matches[select.getAttribute("data-matching-prompt")] || "";
+          // For matching.js, which writes out a long choice; "input" is not
+          // an answer here (only text questions save on it).
+          select.dispatchEvent(new Event("input", { bubbles: true }));
         });
         break;
       }

@@ -4,7 +4,9 @@ field that accepts HTML, and from every text field of every block."""
 import re
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
+from wagtail.rich_text import expand_db_html
 
 from lms.sanitize import clean_html, clean_rich_text, video_embed
 
@@ -84,9 +86,32 @@ def test_cleaning_keeps_ordinary_formatting_and_wagtail_links():
     source = (
         '<p><b>Penting</b>: <a href="https://kpu.go.id">KPU</a>, '
         '<a linktype="page" id="3">modul</a>, <a href="tel:112">112</a></p>'
-        '<ul><li>satu</li></ul><embed embedtype="image" id="5" format="fullwidth" alt="x">'
+        '<ul><li>satu</li></ul><embed embedtype="image" id="5" format="fullwidth" alt="x"/>'
     )
     assert clean_rich_text(source) == source
+
+
+@pytest.mark.django_db
+def test_an_image_embed_stays_in_the_form_wagtail_expands():
+    """Self-closing, as Wagtail stores it: its rewriter finds no ``<embed …>``."""
+    image = wagtail_factories.ImageFactory()
+    cleaned = clean_rich_text(
+        f'<p>Lihat</p><embed embedtype="image" id="{image.pk}" format="left" alt="peta">'
+    )
+    shown = expand_db_html(cleaned)
+    assert "<embed" not in shown and 'alt="peta"' in shown
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<a linktype="page" id="3 OR 1=1">modul</a>',
+        '<embed embedtype="image" id="x" alt="peta"/>',
+        '<embed embedtype="image" id="12345678901234567890" alt="peta"/>',
+    ],
+)
+def test_links_and_embeds_keep_only_ids_the_database_can_look_up(source):
+    assert " id=" not in clean_rich_text(source)
 
 
 def test_imported_html_keeps_inline_images_but_only_raster_data():

@@ -60,12 +60,6 @@ def autosave(client, quiz, attempt, question, response, revision=1):
     )  # fmt: skip
 
 
-@pytest.fixture
-def taker(client, participant):
-    client.force_login(participant)
-    return client
-
-
 def test_full_marks_for_all_right_answers(taker, quiz):
     attempt = start(taker, quiz)
     for question in attempt.paper:

@@ -27,12 +27,6 @@ def _autosave_body(key, response, revision):
     )
 
 
-@pytest.fixture
-def taker(client, participant):
-    client.force_login(participant)
-    return client
-
-
 def _start(client, quiz):
     assert client.post(quiz.url + "mulai/").status_code == 302
     return Attempt.objects.filter(quiz=quiz).latest("number")

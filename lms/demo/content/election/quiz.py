@@ -40,7 +40,7 @@ QUIZ = {
         ),
         multiple_choice(
             "Pemilih yang terdaftar di DPT di Jakarta Pusat menerima surat suara apa "
-            "saja pada 14 Februari 2024? Pilih semua yang benar.",
+            "saja pada 14 Februari 2024?",
             [
                 part("Abu-abu: Presiden dan Wakil Presiden", 25,
                      "Benar, setiap pemilih menerima surat suara presiden."),

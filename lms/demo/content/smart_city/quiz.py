@@ -73,7 +73,7 @@ QUIZ = {
             "di lingkungan Diskominfotik Provinsi DKI Jakarta.",
         ),
         multiple_choice(
-            "Mana saja ciri laporan warga yang baik? Pilih semua yang benar.",
+            "Mana saja ciri laporan warga yang baik?",
             [
                 part("Menyebut lokasi persis dengan patokan, misalnya \"depan musala, "
                      "gang kedua dari pertigaan\"", 25,

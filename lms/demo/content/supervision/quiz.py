@@ -38,7 +38,7 @@ QUIZ = {
             "menyelesaikan sengketa proses pemilu.",
         ),
         multiple_choice(
-            "Mana saja yang termasuk politik uang? Pilih semua yang benar.",
+            "Mana saja yang termasuk politik uang?",
             [
                 part("Amplop berisi uang yang dibagikan menjelang hari pemungutan suara",
                      25, "Benar. Ini yang sering disebut serangan fajar."),

@@ -50,8 +50,7 @@ QUESTIONS = [
         unit="orang",
     ),
     multiple_choice(
-        "Pada surat suara DPR, cara mencoblos mana saja yang sah? Pilih semua yang "
-        "benar.",
+        "Pada surat suara DPR, cara mencoblos mana saja yang sah?",
         [part("Mencoblos tanda gambar partai saja", 34),
          part("Mencoblos nama atau nomor satu calon saja", 33),
          part("Mencoblos tanda gambar partai dan nama calon dari partai itu", 33),
@@ -98,8 +97,7 @@ QUESTIONS = [
         "diadili di pengadilan.",
     ),
     multiple_choice(
-        "Mana saja bentuk pengawasan partisipatif yang tepat bagi warga? Pilih semua "
-        "yang benar.",
+        "Mana saja bentuk pengawasan partisipatif yang tepat bagi warga?",
         [part("Memeriksa daftar pemilih dan mengajak tetangga memeriksanya", 25),
          part("Mengamati kampanye di lingkungannya", 25),
          part("Menyaksikan penghitungan suara di TPS", 25),
@@ -161,8 +159,7 @@ QUESTIONS = [
         "crm.jakarta.go.id.",
     ),
     multiple_choice(
-        "Laporan lewat kanal mana saja yang masuk ke sistem CRM Pemprov DKI Jakarta? "
-        "Pilih semua yang benar.",
+        "Laporan lewat kanal mana saja yang masuk ke sistem CRM Pemprov DKI Jakarta?",
         [part("Aplikasi JAKI", 25), part("SMS ke 0811-1272-206", 25),
          part("Surel ke dki@jakarta.go.id", 25),
          part("Akun media sosial resmi @DKIJakarta", 25),

@@ -92,7 +92,7 @@ QUESTIONS = [
         "Penyelenggara pemilu: <b>KPU, Bawaslu dan DKPP</b>.",
     ),
     multiple_choice(
-        "Mana saja tugas Bawaslu? Pilih semua yang benar.",
+        "Mana saja tugas Bawaslu?",
         [part("Mencegah pelanggaran dan sengketa proses pemilu", 25),
          part("Mengawasi setiap tahapan pemilu", 25),
          part("Menindak pelanggaran", 25),
@@ -125,7 +125,7 @@ QUESTIONS = [
         "pengurus RT/RW tetap terikat aturan netralitas ASN.",
     ),
     multiple_choice(
-        "Mana saja yang dilarang bagi ASN selama pemilu? Pilih semua yang benar.",
+        "Mana saja yang dilarang bagi ASN selama pemilu?",
         [part("Hadir di kampanye memakai seragam dinas", 25),
          part("Memakai mobil dinas untuk kegiatan calon", 25),
          part("Membagikan unggahan akun pemenangan calon di media sosial", 25),
