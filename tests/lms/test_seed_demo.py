@@ -90,13 +90,19 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 def _is_about_page(model: str, pk, fields: dict, page_pk: int) -> bool:
-    """Whether a dumped record is the page ``page_pk``, a revision or log entry of it."""
+    """Whether a dumped record is the page ``page_pk``, a revision, log entry or search entry of it.
+
+    Publishing reindexes the page; on PostgreSQL its search entry holds the
+    page's search vectors, so the dumped row changes with the page's dates.
+    """
     if model in ("lms.eventpage", "wagtailcore.page"):
         return pk == page_pk
     if model == "wagtailcore.revision":
         return fields["object_id"] == str(page_pk)
     if model == "wagtailcore.pagelogentry":
         return fields["page"] == page_pk
+    if model == "wagtailsearch.indexentry":
+        return fields["object_id"] == str(page_pk)
     return False
 
 
