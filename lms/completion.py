@@ -1,6 +1,6 @@
 """Who completes an event: an event's rules and a participant's record in, an outcome out.
 
-A capacity-building day decides completion with explicit rules (issue "Events"), and
+A capacity-building day decides completion with explicit rules (docs/events.md), and
 "the outcome names what is missing": the dashboard says it in words and certificates
 are issued on completion. So the rule is a pure function over plain data (standard
 library only, no Django, no ORM, no request) and every combination is tested.

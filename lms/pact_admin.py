@@ -21,7 +21,7 @@ from lms.pacts import clean_version_text, record_pact_version
 class PactPermissionPolicy(ModelPermissionPolicy):
     """Nobody deletes a pact, not even a superuser.
 
-    Its versions are the record of what participants agreed to (promise 6) and
+    Its versions are the record of what participants agreed to (promise 6, docs/architecture.md) and
     each version holds on to its pact, so a delete could only fail. A text that
     is no longer used is retired by taking it off the events' settings.
     """

@@ -5,7 +5,7 @@ pact's title or text becomes a new numbered :class:`PactVersion`, and an
 acceptance points at the version that was on the participant's screen: if the
 text changed while they were reading, they are shown the new one and asked
 again. Acceptances are only ever added here, never changed or deleted
-(promise 6); an organiser records a paper signature as an acceptance of its own.
+(promise 6, docs/architecture.md); an organiser records a paper signature as an acceptance of its own.
 """
 
 import datetime

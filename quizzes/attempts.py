@@ -1,7 +1,7 @@
 """Starting, answering and submitting attempts: the writes of the quiz engine.
 
-Each function is one transaction. The rules they keep are the design's
-promises: the paper is frozen at start (``paper.freeze_paper``), the server's
+Each function is one transaction. The rules they keep are promises 1-4
+in docs/architecture.md: the paper is frozen at start (``paper.freeze_paper``), the server's
 deadline decides what is late, every answer is saved as it is given, and a
 submit is idempotent (a second submit, a second tab or a replayed request
 finds the attempt already graded and changes nothing).

@@ -1,7 +1,7 @@
 """The frozen paper of an attempt, and the two views of it.
 
-When an attempt starts, the quiz's questions are copied into it (promise 1 of
-the design): the order drawn for this participant, texts, options, correct
+When an attempt starts, the quiz's questions are copied into it (promise 1 in
+docs/architecture.md): the order drawn for this participant, texts, options, correct
 answers and points. Keys for questions and options are random per attempt, so
 the markup (``value="k3f9…"``) says nothing about which option is right or
 where the speaker put it.

@@ -1,6 +1,6 @@
 """What a participant may see of a submitted attempt, per the quiz's review policy.
 
-Promise 5 of the design: right answers never reach the browser before the
+Promise 5 (docs/architecture.md): right answers never reach the browser before the
 review policy allows. Everything the result page shows passes through here.
 """
 

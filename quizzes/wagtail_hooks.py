@@ -31,7 +31,7 @@ def _refuse(request, page):
 
 @hooks.register("before_delete_page")
 def keep_quizzes_that_have_attempts(request, page):
-    """Deleting a quiz with attempts would delete results (promise 6): refuse it."""
+    """Deleting a quiz with attempts would delete results (promise 6, docs/architecture.md): refuse it."""
     if _has_attempts([page]):
         return _refuse(request, page)
     return None

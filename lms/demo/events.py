@@ -3,7 +3,7 @@
 The pre-test and post-test are children of the event, where only its enrolled
 participants may take them. Demo databases made before events existed hold them
 in the KPU module, with attempts: those pages are moved, never recreated, so the
-attempts stay with them (promise 6 of the design).
+attempts stay with them (promise 6, docs/architecture.md).
 
 ``ensure_event`` and ``ensure_event_tests`` also build the event of the day
 (``lms.demo.event_of_the_day``): same modules, pacts and tests, another day.

@@ -12,7 +12,7 @@ as thirty participants' 1,300 answers one by one would slow every seed), and
 ``submit_attempt`` grades them, all with times of the event day. So every score
 is the real grading of a real frozen paper.
 
-Attempts are never deleted (promise 6 of the design); a participant who has
+Attempts are never deleted (promise 6, docs/architecture.md); a participant who has
 any attempt at a test gets no generated ones there, so seeding again adds
 nothing. The demo account ``peserta`` gets no attempts: whoever tries the demo
 starts fresh.

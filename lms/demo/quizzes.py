@@ -4,7 +4,7 @@ The questions live in ``lms.demo.content`` (each module's ``quiz.py``); the
 event's pre-test and post-test are seeded with the event (``lms.demo.events``). Each quiz is found by its slug under
 its module and only written when it differs from the data here, as a new
 published revision, like the lessons in ``lms.demo.learning``. Attempts already
-made keep the paper they froze when they started (promise 1 of the design), so
+made keep the paper they froze when they started (promise 1, docs/architecture.md), so
 changing a question here never changes a graded attempt.
 """
 

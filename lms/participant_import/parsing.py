@@ -1,7 +1,7 @@
 """Checking the rows of a participant list: table of text in, preview out.
 
 A pure function over plain data, so that a preview can show every problem, row
-by row, before anything is written (DESIGN, promise 9), and so that the rules
+by row, before anything is written (promise 9, docs/architecture.md), and so that the rules
 can be tested exhaustively without a database. Headers may be Indonesian or
 English, in any order and case; cells are cleaned the way organisers' sheets
 need (Excel's lost leading zeros, "Kec. Gambir", "005/002").

@@ -64,7 +64,7 @@ class ImportPreview:
 
     def participants_to_import(self, *, skip_invalid: bool) -> list[ParticipantRow]:
         """The rows to write: all of them, or the valid ones if the organiser said
-        to skip the rest. All-or-nothing otherwise (DESIGN, promise 9)."""
+        to skip the rest. All-or-nothing otherwise (promise 9, docs/architecture.md)."""
         if self.invalid_count and not skip_invalid:
             raise ImportFileError("rows_have_errors", {"count": self.invalid_count})
         return [row.data for row in self.rows if row.data is not None]

@@ -1,6 +1,6 @@
 """Writing a checked participant list: accounts, the Peserta role, enrolments.
 
-All or nothing (DESIGN, promise 9): every row is written, or, when the
+All or nothing (promise 9, docs/architecture.md): every row is written, or, when the
 organiser explicitly chose to skip the rows with errors, every other row; a
 refusal or a clash writes nothing. The writes are bulk queries so that a list
 of thousands takes as long as a few dozen.

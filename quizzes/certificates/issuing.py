@@ -5,7 +5,7 @@ checks again that the participant has no certificate, takes the next number
 and saves the certificate without its PDF ("being prepared"), so numbers are
 unique and gap-free per event even when two organisers (or an organiser and
 the background task) issue at once. Then the PDF is rendered with no lock held
-and stored with its SHA-256; every download serves those bytes (promise 7). A
+and stored with its SHA-256; every download serves those bytes (promise 7, docs/architecture.md). A
 render that fails leaves the numbered row pending, and rendering it again
 completes it: the number is never lost nor reused. Nothing is deleted: a
 revoked certificate keeps its row and file, and a re-issue is a new version

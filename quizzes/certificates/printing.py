@@ -1,6 +1,6 @@
 """Bulk printing: one print-ready PDF of an event's valid certificates, and a ZIP.
 
-The files are built from the stored, issued PDFs (promise 7), never by
+The files are built from the stored, issued PDFs (promise 7, docs/architecture.md), never by
 rendering again: copying pages is many times faster than laying them out, and
 what the organiser prints is byte for byte what participants download and what
 the verification page vouches for. Pages are written out as they are copied

@@ -1,5 +1,5 @@
 """Public verification of a certificate by its code: what anyone may see, and
-whether a PDF someone holds is the one that was issued (promise 8 of the design).
+whether a PDF someone holds is the one that was issued (promise 8, docs/architecture.md).
 
 The page is public, so it shows only what the certificate itself prints for
 everyone to read (name, event, date, number) plus the SHA-256 of the issued

@@ -1,6 +1,6 @@
 """Pure grading: a frozen paper and a participant's responses in, grades out.
 
-An attempt freezes its paper when it starts (DESIGN, promise 1), so a grade must depend
+An attempt freezes its paper when it starts (promise 1, docs/architecture.md), so a grade must depend
 on that paper and the saved responses alone: no ORM, no request, no clock, not even
 Django. Only the standard library is imported here, which keeps every rule cheap to
 test exhaustively.

@@ -23,7 +23,7 @@ class AttemptQuerySet(models.QuerySet):
 class Attempt(models.Model):
     """One participant's sitting of one quiz, with its frozen paper and its grade.
 
-    Attempts are never deleted (promise 6): a quiz page with attempts cannot
+    Attempts are never deleted (promise 6, docs/architecture.md): a quiz page with attempts cannot
     be deleted either (``PROTECT``). ``number`` counts a participant's
     attempts at a quiz from 1, and is what URLs use, so one participant
     cannot name another's attempt.

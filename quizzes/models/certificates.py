@@ -31,7 +31,7 @@ class CertificateTemplate(ClusterableModel):
     """How certificates look: paper, background, logos, wording, signatories, numbering.
 
     Editing a template changes only certificates issued afterwards: an issued
-    certificate is a stored PDF (promise 7 of the design).
+    certificate is a stored PDF (promise 7, docs/architecture.md).
     """
 
     class Orientation(models.TextChoices):
@@ -182,7 +182,7 @@ class CertificateQuerySet(models.QuerySet):
 class Certificate(models.Model):
     """An issued certificate: the stored PDF, its hash, and what was printed on it.
 
-    Never deleted (promise 6). Re-issuing makes a new version that ``replaces``
+    Never deleted (promise 6, docs/architecture.md). Re-issuing makes a new version that ``replaces``
     the old one, which is revoked with a reason; both stay on record.
 
     A certificate is stored in two steps (``docs/certificates.md``): its row is

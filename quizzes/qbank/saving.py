@@ -1,8 +1,8 @@
 """Saving imported questions into a quiz page: the one step that writes.
 
 Parsing and mapping are pure and run first for every question, so a file
-with a problem is refused before anything is written (promise 9 of the
-design: imports are all-or-nothing). Only then are embedded pictures stored
+with a problem is refused before anything is written (promise 9 in
+docs/architecture.md: imports are all-or-nothing). Only then are embedded pictures stored
 as Wagtail images and the questions appended to the quiz's pool as a new
 revision, which the usual moderation then publishes.
 """

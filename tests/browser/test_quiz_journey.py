@@ -181,7 +181,7 @@ def _seconds(text):
 def test_participant_takes_a_quiz_on_a_connection_that_drops(
     demo_site, phone_page, screenshot
 ):
-    """Promise 3 of the design, end to end: nothing acknowledged is lost.
+    """Promise 3 (docs/architecture.md), end to end: nothing acknowledged is lost.
 
     Answers are saved as they are given and acknowledged on screen; a reload
     shows them all; offline, they wait on the phone and are sent when the

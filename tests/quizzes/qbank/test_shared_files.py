@@ -1,4 +1,4 @@
-"""Every real file in ../shared/qbank/ (see its MANIFEST) imports question by
+"""Every real question bank in files/ (see files/MANIFEST.md) imports question by
 question with the right types, texts, answers, credits and feedback."""
 
 from decimal import Decimal
@@ -10,7 +10,7 @@ from quizzes.qbank import parse_file
 from quizzes.qbank.mapping import to_block_data
 from tests.quizzes.qbank.helpers import summary
 
-# Copies of ../shared/qbank, with its MANIFEST (origin and licence of each file).
+# Real banks from Moodle and others; files/MANIFEST.md gives each one's origin and licence.
 SHARED = Path(__file__).resolve().parent / "files"
 
 # (line where the question starts, (type, name, text, answers=credit#feedback))
