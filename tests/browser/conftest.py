@@ -194,3 +194,12 @@ def assert_accessible(page, *, also=()):
     )
     if blocking:
         pytest.fail(f"axe-core on {page.url}:\n{report}", pytrace=False)
+
+
+def log_in_to_admin(page, site, username, password):
+    """Logs ``username`` into the Wagtail admin through its login form."""
+    page.goto(f"{site}/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form:has(input[name=username]) [type=submit]").click()
+    page.wait_for_url(f"{site}/admin/")

@@ -31,7 +31,7 @@ from lms.attendance import current_token, token_for_window, window_number
 from lms.models import CheckIn, Enrolment, EventPage, PactAcceptance, User
 from lms.reference import InstitutionType, Kecamatan
 from quizzes.models import Attempt, QuizPage
-from tests.browser.conftest import save_doc_image
+from tests.browser.conftest import log_in_to_admin, save_doc_image
 from tests.factories import (
     TEST_PASSWORD,
     EventIndexPageFactory,
@@ -133,14 +133,6 @@ def _admin_time(moment):
 
 
 # The organiser -----------------------------------------------------------------
-
-
-def _organiser_logs_in(page, site):
-    page.goto(f"{site}/admin/login/")
-    page.locator("#id_username").fill("dewi.lestari")
-    page.locator("#id_password").fill(TEST_PASSWORD)
-    page.locator("form [type=submit]").click()
-    page.wait_for_url(f"{site}/admin/")
 
 
 def _organiser_creates_event(page, site, screenshot, index, starts_at, ends_at):
@@ -446,7 +438,7 @@ def test_event_day_from_creation_to_completion(
     starts_at = now - datetime.timedelta(hours=1)
     ends_at = now + datetime.timedelta(hours=4)
 
-    _organiser_logs_in(organiser, site)
+    log_in_to_admin(organiser, site, "dewi.lestari", TEST_PASSWORD)
     event = _organiser_creates_event(
         organiser, site, screenshot, index, starts_at, ends_at
     )

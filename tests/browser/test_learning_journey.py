@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from lms.demo import DEMO_PASSWORD
 from lms.models import LessonPage, ModulePage
-from tests.browser.conftest import save_doc_image
+from tests.browser.conftest import log_in_to_admin, save_doc_image
 
 LESSON_TITLE = "Menata TPS Cempaka untuk pemilih lansia"
 SEARCH_WORD = "Cempaka"
@@ -31,14 +31,6 @@ HEADING_TEXT = "Sebelum hari pemungutan suara"
 MARK_DONE = re.compile("Tandai materi ini selesai|Mark this lesson as done")
 MARKED_DONE = re.compile("ditandai selesai|Lesson marked as done")
 PROGRESS_WORDS = re.compile(r"\b1 (dari|of) \d+ (materi|lessons?)")
-
-
-def _log_in_to_admin(page, site, username):
-    page.goto(f"{site}/admin/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form:has(input[name=username]) [type=submit]").click()
-    page.wait_for_url(f"{site}/admin/")
 
 
 def _settle(page):
@@ -107,7 +99,7 @@ def _type_rich_text(page, container, text, bold=None):
 def _speaker_writes_lesson(page, site, screenshot, module):
     """`kpud` adds a lesson under their module with several blocks, previews it
     and sends it to the organisers' approval workflow."""
-    _log_in_to_admin(page, site, "kpud")
+    log_in_to_admin(page, site, "kpud", DEMO_PASSWORD)
 
     # Through the page explorer: the sidebar's "Halaman" opens the speaker's
     # shelf, its module leads to the module's pages.
@@ -225,7 +217,7 @@ def _speaker_cannot_edit_other_shelf(page, site, screenshot):
 
 def _organiser_approves(page, site, screenshot, lesson):
     """`penyelenggara` finds the lesson on the dashboard and approves it."""
-    _log_in_to_admin(page, site, "penyelenggara")
+    log_in_to_admin(page, site, "penyelenggara", DEMO_PASSWORD)
     panel = page.locator("section", has_text="Menunggu tinjauan anda")
     row = panel.locator("tr", has_text=LESSON_TITLE)
     expect(row).to_be_visible()

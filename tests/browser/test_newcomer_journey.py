@@ -33,7 +33,7 @@ from lms.demo.event_of_the_day import event_of_the_day
 from lms.models import Enrolment, User
 from lms.reference import InstitutionType
 from quizzes.models import Attempt, Certificate, QuizPage
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, log_in_to_admin
 from tests.browser.test_event_journey import _said
 from tests.lms.test_demo_quizzes import right_response
 from tests.pdfs import decode_qr_codes, decode_qr_images
@@ -88,11 +88,7 @@ def _registers(phone, site, screenshot):
 
 def _decoded_hall_screen(organiser, site, screenshot, event, tmp_path):
     """The organiser opens the hall screen from the hub; its QR code, as a phone reads it."""
-    organiser.goto(f"{site}/admin/login/")
-    organiser.locator("#id_username").fill("penyelenggara")
-    organiser.locator("#id_password").fill(DEMO_PASSWORD)
-    organiser.locator("form [type=submit]").click()
-    organiser.wait_for_url(f"{site}/admin/")
+    log_in_to_admin(organiser, site, "penyelenggara", DEMO_PASSWORD)
     organiser.goto(f"{site}{reverse('lms_event_admin:event', args=[event.pk])}")
     with organiser.context.expect_page() as opened:
         organiser.get_by_role(

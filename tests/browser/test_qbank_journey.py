@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from lms.demo import DEMO_PASSWORD
 from lms.models import ModulePage
 from quizzes.models import Attempt, QuizPage
+from tests.browser.conftest import log_in_to_admin
 from tests.factories import QuizPageFactory, question_blocks
 
 QUIZ_TITLE = "Kuis Impor Bank Soal"
@@ -47,11 +48,7 @@ def test_speaker_imports_a_gift_file_and_a_participant_takes_the_quiz(
 ):
     quiz = _quiz()
     page = laptop_page
-    page.goto(f"{demo_site}/admin/login/")
-    page.locator("input[name=username]").fill("kpud")
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form:has(input[name=username]) [type=submit]").click()
-    page.wait_for_url(f"{demo_site}/admin/")
+    log_in_to_admin(page, demo_site, "kpud", DEMO_PASSWORD)
 
     page.goto(f"{demo_site}{reverse('quizzes_qbank:upload', args=[quiz.pk])}")
     page.locator("input[type=file]").set_input_files(

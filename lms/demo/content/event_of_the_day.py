@@ -13,9 +13,9 @@ The officials are named by office only: the event is invented for the demo.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
+from .event import AGENDA as SAWAH_BESAR_AGENDA
+from .event import JAKARTA
 
 EVENT = {
     "slug": "peningkatan-kapasitas-kebon-kosong",
@@ -40,22 +40,13 @@ EVENT = {
     "require_modules": False,
 }
 
-# (starts, ends, topic, speaker), as in lms.demo.content.event.
+# The 2023 day's programme, opened by this kelurahan's officials.
+_REGISTRATION, _OPENING, *_SESSIONS = SAWAH_BESAR_AGENDA
 AGENDA = (
-    ("08:00", "08:30", "Registrasi dan presensi (pindai kode QR di layar)", ""),
-    ("08:30", "09:00",
-     "Pembukaan; penandatanganan Pakta Integritas dan pembacaan Ikrar netralitas",
-     "Lurah Kebon Kosong dan Camat Kemayoran"),
-    ("09:00", "09:30", "Pre-test", ""),
-    ("09:30", "10:15", "Tahapan Pemilu Serentak 2024",
-     "Ahmad Fauzi Rahman (KPU Kota Jakarta Pusat)"),
-    ("10:15", "10:45", "Pengawasan partisipatif dan netralitas",
-     "Ratna Sari Dewi (Bawaslu Kota Jakarta Pusat)"),
-    ("10:45", "11:00", "Jakarta Smart City dan kanal aduan JAKI",
-     "Sri Wahyuningsih (Bagian Pemerintahan)"),
-    ("11:00", "11:30", "Post-test", ""),
-    ("11:30", "12:00", "Tanya jawab dan penutupan", ""),
-)  # fmt: skip
+    _REGISTRATION,
+    (*_OPENING[:3], "Lurah Kebon Kosong dan Camat Kemayoran"),
+    *_SESSIONS,
+)
 
 
 def open_hours(day: datetime.date) -> dict:
