@@ -1,9 +1,6 @@
 """Joining an event, and what an event page shows a participant about theirs."""
 
-import datetime
-
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import Enrolment, EventPage, User
@@ -26,13 +23,6 @@ def event_for_code(code: str) -> EventPage:
             _("No event has this code. Check it with the organiser.")
         )
     return event
-
-
-def has_ended(event: EventPage, *, now: datetime.datetime | None = None) -> bool:
-    """Whether ``event`` is over. Joining one then asks first: an old poster or a
-    mistyped code is likelier than a participant joining on purpose after the day.
-    """
-    return event.ends_at < (now or timezone.now())
 
 
 @transaction.atomic

@@ -65,8 +65,8 @@ class EventIndexPage(Page):
             .order_by("starts_at")
         )
         now = timezone.now()
-        context["upcoming"] = [e for e in events if e.ends_at >= now]
-        context["past"] = [e for e in reversed(events) if e.ends_at < now]
+        context["upcoming"] = [e for e in events if not e.has_ended(now)]
+        context["past"] = [e for e in reversed(events) if e.has_ended(now)]
         return context
 
 
@@ -182,6 +182,10 @@ class EventPage(Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def has_ended(self, now=None) -> bool:
+        """Whether the event is over: listed as past, and joined only after a second "yes"."""
+        return self.ends_at < (now or timezone.now())
 
     def clean_fields(self, exclude=None):
         # Codes are typed in any case; they are checked and stored in capitals.

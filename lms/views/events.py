@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from lms.enrolment import EnrolmentRefused, enrol, event_for_code, has_ended
+from lms.enrolment import EnrolmentRefused, enrol, event_for_code
 from lms.models import Enrolment
 from lms.registration import PhoneTaken, register_participant
 from lms.registration_forms import EventCodeForm, RegistrationForm
@@ -22,7 +22,9 @@ class JoinEventView(FormView):
     offers a short registration form (the account is made and enrolled at once)
     next to a link to log in and come back here. A phone number that already
     has an account, typed with that account's password, logs in instead.
-    An event that is over is joined only after a second "yes" (``has_ended``).
+    An event that is over is joined only after a second "yes"
+    (``EventPage.has_ended``): an old poster or a mistyped code is likelier than
+    a participant joining on purpose after the day.
     """
 
     template_name = "lms/join_event.html"
@@ -52,7 +54,7 @@ class JoinEventView(FormView):
             self._event_of_link()
         )
         # Asked up front when the poster's link names an event that is over.
-        context["ask_ended"] = event is not None and has_ended(event)
+        context["ask_ended"] = event is not None and event.has_ended()
         context["confirm_field"] = self.CONFIRM_FIELD
         return context
 
@@ -65,7 +67,7 @@ class JoinEventView(FormView):
 
     def form_valid(self, form):
         event = form.event
-        if has_ended(event) and self.request.POST.get(self.CONFIRM_FIELD) != str(
+        if event.has_ended() and self.request.POST.get(self.CONFIRM_FIELD) != str(
             event.pk
         ):
             # Nothing is written: the page asks, with the form as it was sent.
