@@ -53,10 +53,11 @@ serve: $(DEPS) system-packages
 bench: $(DEPS) system-packages
 	$(TEST_SETTINGS) $(BIN)/python bench/run.py $(BENCH)
 
-## lint: ruff (lint and format check) and no missing migrations
+## lint: ruff (lint and format check), the one-way imports (.importlinter) and no missing migrations
 lint: $(DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 
 ## format: apply ruff's fixes and formatting

@@ -1,6 +1,6 @@
 """Certificate figures: issuing one, downloading one, and printing a hall's worth.
 
-Bulk printing merges the stored, issued PDFs (quizzes.certificates.printing);
+Bulk printing merges the stored, issued PDFs (lms.certificates.printing);
 the naive baseline next to it renders each certificate separately with
 WeasyPrint and concatenates the results, as most projects do. Both print the
 same 300 certificates of the demo event in the same run. Peak memory is
@@ -25,14 +25,14 @@ from django.utils.functional import empty
 from pypdf import PdfReader, PdfWriter
 
 from bench.harness import benchmark, median_ms
+from lms.accounts.models import User
+from lms.certificates.issuing import issue_certificate, template_for
+from lms.certificates.models import Certificate, private_storage
+from lms.certificates.printing import write_print_files
+from lms.certificates.rendering import render_certificate_pdf
 from lms.demo.events import demo_event
-from lms.enrolment import enrol
-from lms.models import Enrolment, User
-from quizzes.certificates.issuing import issue_certificate, template_for
-from quizzes.certificates.printing import write_print_files
-from quizzes.certificates.rendering import render_certificate_pdf
-from quizzes.models import Certificate
-from quizzes.models.certificates import private_storage
+from lms.events.enrolment import enrol
+from lms.events.models import Enrolment
 
 BULK = 300
 LARGE = 1000

@@ -17,7 +17,7 @@ import time
 from django.utils.text import slugify
 
 from bench.harness import benchmark, median_ms
-from lms.models import ModulePage
+from lms.learning.models import ModulePage
 from quizzes.models import QuizPage
 from quizzes.qbank import parse_file
 from quizzes.qbank.saving import import_questions

@@ -3,7 +3,7 @@
 from django.test import Client
 
 from bench.harness import benchmark, median_ms
-from lms.models import LessonPage, ModulePage
+from lms.learning.models import LessonPage, ModulePage
 
 
 def _participant() -> Client:

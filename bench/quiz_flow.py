@@ -9,7 +9,8 @@ from django.test import Client
 from django.utils.text import slugify
 
 from bench.harness import benchmark, median_ms
-from lms.models import ModulePage, User
+from lms.accounts.models import User
+from lms.learning.models import ModulePage
 from quizzes.models import Attempt, QuizPage
 from tests.factories import question_blocks
 

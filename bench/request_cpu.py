@@ -32,8 +32,9 @@ from django.test.utils import override_settings
 from django.utils.text import slugify
 
 from bench.harness import benchmark
-from lms.enrolment import enrol
-from lms.models import Enrolment, User
+from lms.accounts.models import User
+from lms.events.enrolment import enrol
+from lms.events.models import Enrolment
 from quizzes.models import Attempt, QuizPage
 from tests.factories import question_blocks
 

@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.routing import deepest_page_on_path, may_skip_levels
-from lms.blocks.rich_text import SafeRichTextField
+from lms.core.rich_text import SafeRichTextField
 
 
 class HomePage(Page):

@@ -4,7 +4,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class LmsConfig(AppConfig):
-    """The learning domain: accounts, organisations, modules and lessons, progress."""
+    """Accounts, learning content, events and certificates: one Django app whose
+    domains are sub-packages (docs/architecture.md, "Where things live")."""
 
     name = "lms"
     verbose_name = _("Learning")
@@ -13,9 +14,10 @@ class LmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from lms.access import open_shelf_to_speakers
-        from lms.models import ModuleIndexPage
-        from lms.site_nav import connect_signals
+        from lms.certificates import receivers  # noqa: F401 - connects them
+        from lms.core.site_nav import connect_signals
+        from lms.learning.access import open_shelf_to_speakers
+        from lms.learning.models import ModuleIndexPage
 
         connect_signals()
 
@@ -33,4 +35,4 @@ class LmsConfig(AppConfig):
 class LmsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, showing our profile fields instead of first/last name."""
 
-    user_viewset = "lms.admin_users.UserViewSet"
+    user_viewset = "lms.accounts.admin_users.UserViewSet"

@@ -6,22 +6,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms.api import api_router
-from lms.forms import LoginForm
-from lms.views import (
-    CheckInView,
-    EventPactView,
-    JoinEventView,
-    LessonCompletionView,
+from lms.accounts.forms import LoginForm
+from lms.accounts.views import (
     LogoutView,
+    PasswordChangeView,
+    PasswordResetConfirmView,
     PasswordResetView,
-    SearchView,
-    TagView,
-    dashboard,
 )
-from lms.views.accounts import PasswordChangeView, PasswordResetConfirmView
-from quizzes.certificates.verify_views import verify_certificate
-from quizzes.certificates.views import certificate_download
+from lms.certificates.verify_views import verify_certificate
+from lms.certificates.views import certificate_download
+from lms.events.views.check_in import CheckInView
+from lms.events.views.dashboard import dashboard
+from lms.events.views.joining import JoinEventView
+from lms.events.views.pacts import EventPactView
+from lms.learning.api import api_router
+from lms.learning.views import LessonCompletionView, SearchView, TagView
 
 account_urls = [
     path(
@@ -107,5 +106,5 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 # A lost database answers 503 "try again", also when a middleware meets it
-# before any view runs (loading the session); see lms/db_faults.py.
-handler500 = "lms.db_faults.server_error"
+# before any view runs (loading the session); see lms/core/db_faults.py.
+handler500 = "lms.core.db_faults.server_error"

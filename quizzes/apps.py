@@ -3,15 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class QuizzesConfig(AppConfig):
-    """The quiz engine: quiz pages, attempts, grading, certificates, reports.
+    """The quiz engine: quiz pages, attempts, grading, question banks, reviews.
 
-    Its models arrive with the quiz issue; the app exists from the start so
-    that migrations and URLs have a stable home.
+    It knows nothing of events or certificates: the page above a quiz decides
+    who may take it (``quizzes.hosts``), and a graded attempt is announced
+    (``quizzes.signals``) for whoever listens.
     """
 
     name = "quizzes"
     verbose_name = _("Quizzes")
-
-    def ready(self):
-        # Connects certificate issuing to the engine's attempt_graded signal.
-        from quizzes.certificates import receivers  # noqa: F401

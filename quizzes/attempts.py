@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import grading
+from quizzes.hosts import may_take
 from quizzes.models import Answer, Attempt, QuizPage
 from quizzes.paper import (
     InvalidResponse,
@@ -116,17 +117,6 @@ def effective_deadline(deadline, closes_at):
     """
     moments = [moment for moment in (deadline, closes_at) if moment is not None]
     return min(moments) if moments else None
-
-
-def may_take(quiz: QuizPage, user) -> bool:
-    """An event's tests are for its enrolled participants; a module's quizzes for anyone."""
-    from lms.enrolment import is_enrolled
-    from lms.models import EventPage
-
-    parent_path = quiz.path[: -QuizPage.steplen]
-    if not EventPage.objects.filter(path=parent_path).exists():
-        return True
-    return is_enrolled(event_path=parent_path, user=user)
 
 
 def _accepts_answers(attempt: Attempt, now: datetime.datetime) -> bool:

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from lms.blocks.rich_text import SafeRichTextBlock
+from lms.core.rich_text import SafeRichTextBlock
 
 # Question and option texts may carry pictures (a ballot, a map).
 QUESTION_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "image"]

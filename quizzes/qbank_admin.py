@@ -8,7 +8,7 @@ Who may do it is who may edit the quiz page, by Wagtail's page permissions.
 
 The uploaded bytes wait in Django's cache between preview and confirmation,
 never in MEDIA, under a random token bound to the user and the quiz (as the
-participant import does, :mod:`lms.participant_import.uploads`; that module is
+participant import does, :mod:`lms.events.participant_import.uploads`; that module is
 tied to events and its own result type, so this keeps a small equivalent).
 """
 
@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
 
-from lms import pending_uploads
+from lms.core import pending_uploads
 from quizzes.blocks import QuestionsBlock
 from quizzes.models import QuizPage
 from quizzes.qbank import QbankError, parse_file
@@ -49,7 +49,7 @@ FORMAT_CHOICES = [
 ]
 
 
-# --- the upload, kept between preview and confirmation (lms.pending_uploads) ---
+# --- the upload, kept between preview and confirmation (lms.core.pending_uploads) ---
 
 
 def _scope(quiz) -> str:

@@ -30,7 +30,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
-from lms.sanitize import DATABASE_ID
+from lms.core.sanitize import DATABASE_ID
 
 # The lesson figure's renditions and sizes, so a picture costs the same
 # downloads wherever a participant meets it.
@@ -38,7 +38,7 @@ IMAGE_RENDITIONS = ("width-400", "width-800", "width-1200")
 IMAGE_SIZES = "(min-width: 48em) 44rem, 100vw"
 
 # Texts are joined with this to be expanded in one pass. The sanitiser strips
-# comments (``lms.sanitize``), so no stored text holds one; it is also removed
+# comments (``lms.core.sanitize``), so no stored text holds one; it is also removed
 # from each text first, so a split can never shift texts between questions.
 _SEPARATOR = "<!--question-text-->"
 
@@ -119,7 +119,7 @@ def expand_texts(texts: list[str]) -> list[SafeString]:
     """Stored rich texts as HTML to show, in the same order.
 
     Safe without escaping: every text was sanitised when its question was
-    read at freezing (``lms.sanitize``), and what replaces a link or a
+    read at freezing (``lms.core.sanitize``), and what replaces a link or a
     picture is built here from escaped values.
     """
     if not texts:

@@ -5,9 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail.snippets.models import register_snippet
 
-from quizzes.certificate_admin import CertificateTemplateViewSet
 from quizzes.models import Attempt, QuizPage
 
 
@@ -46,9 +44,6 @@ def keep_quizzes_that_have_attempts_in_bulk(request, action_type, objects, actio
     ):
         return _refuse(request, objects[0])
     return None
-
-
-register_snippet(CertificateTemplateViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from lms.access import open_shelf_to_speakers, sync_speaker_membership
+from lms.learning.access import open_shelf_to_speakers, sync_speaker_membership
 from tests.factories import (
     TEST_PASSWORD,
     HomePageFactory,

@@ -9,22 +9,18 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import HomePage
-from lms.models import (
+from lms.accounts.models import Organisation, User
+from lms.accounts.roles import ORGANISER, PARTICIPANT, SPEAKER
+from lms.core.reference import InstitutionType, Kecamatan
+from lms.events.models import (
     CheckIn,
     Enrolment,
     EventIndexPage,
     EventPage,
-    LessonPage,
-    ModuleIndexPage,
-    ModulePage,
-    Organisation,
     Pact,
     PactVersion,
-    Speaker,
-    User,
 )
-from lms.reference import InstitutionType, Kecamatan
-from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
+from lms.learning.models import LessonPage, ModuleIndexPage, ModulePage, Speaker
 from quizzes.models import QuizPage
 
 TEST_PASSWORD = "correct-horse-battery"

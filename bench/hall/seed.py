@@ -24,17 +24,17 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from lms.models import (  # noqa: E402
+from lms.accounts.models import User  # noqa: E402
+from lms.accounts.roles import PARTICIPANT  # noqa: E402
+from lms.core.reference import Kecamatan  # noqa: E402
+from lms.events.models import (  # noqa: E402
     CheckIn,
     Enrolment,
     EventIndexPage,
     EventPage,
     Pact,
     PactAcceptance,
-    User,
 )
-from lms.reference import Kecamatan  # noqa: E402
-from lms.roles import PARTICIPANT  # noqa: E402
 from quizzes.models import QuizPage  # noqa: E402
 from tests.factories import question_blocks  # noqa: E402
 

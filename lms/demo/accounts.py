@@ -2,10 +2,10 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
 
-from lms.access import sync_speaker_membership
-from lms.models import Organisation, User
-from lms.reference import InstitutionType, Kecamatan
-from lms.roles import ORGANISER, PARTICIPANT, SPEAKER
+from lms.accounts.models import Organisation, User
+from lms.accounts.roles import ORGANISER, PARTICIPANT, SPEAKER
+from lms.core.reference import InstitutionType, Kecamatan
+from lms.learning.access import sync_speaker_membership
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def seed_accounts() -> str:
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        # The role group here; the organisation's speaker group is lms.access's to keep.
+        # The role group here; the organisation's speaker group is lms.learning.access's to keep.
         role_groups = Group.objects.filter(name=account.role) if account.role else []
         user.groups.set([*role_groups, *user.groups.filter(speaking_for__isnull=False)])
         sync_speaker_membership(user)

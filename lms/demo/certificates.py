@@ -4,10 +4,10 @@ Issued through the real service, so the demo's files are what organisers would
 print; issuing again returns the certificates already issued.
 """
 
-from lms.models import User
-from quizzes.certificates.issuing import issue_for_qualified
-from quizzes.certificates.rendering import default_template
-from quizzes.models import Certificate
+from lms.accounts.models import User
+from lms.certificates.issuing import issue_for_qualified
+from lms.certificates.models import Certificate
+from lms.certificates.rendering import default_template
 
 from .events import demo_event
 

@@ -11,7 +11,7 @@ kept, as everywhere in the product.
 
 import datetime
 
-from lms.models import EventIndexPage, EventPage
+from lms.events.models import EventIndexPage, EventPage
 
 from .content import event as historical
 from .content import event_of_the_day as content

@@ -12,8 +12,10 @@ attempts stay with them (promise 6, docs/architecture.md).
 import datetime
 
 from home.models import HomePage
-from lms.models import EventIndexPage, EventPage, ModulePage, Organisation, Pact
-from lms.pacts import record_pact_version
+from lms.accounts.models import Organisation
+from lms.events.models import EventIndexPage, EventPage, Pact
+from lms.events.pacts import record_pact_version
+from lms.learning.models import ModulePage
 from quizzes.models import QuizPage
 
 from .content import SHELVES

@@ -17,15 +17,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.models import HomePage
-from lms.access import open_shelf_to_speakers
-from lms.models import (
-    LessonPage,
-    ModuleIndexPage,
-    ModulePage,
-    Organisation,
-    Speaker,
-    User,
-)
+from lms.accounts.models import Organisation, User
+from lms.learning.access import open_shelf_to_speakers
+from lms.learning.models import LessonPage, ModuleIndexPage, ModulePage, Speaker
 
 from .content import SHELVES
 from .content.build import DocumentRef, ImageRef

@@ -1,4 +1,4 @@
-from lms.models import Organisation
+from lms.accounts.models import Organisation
 
 Kind = Organisation.Kind
 

@@ -29,10 +29,11 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group
 
-from lms.enrolment import enrol
-from lms.models import CheckIn, Enrolment, Pact, PactAcceptance, User
-from lms.reference import InstitutionType, Kecamatan
-from lms.roles import PARTICIPANT
+from lms.accounts.models import User
+from lms.accounts.roles import PARTICIPANT
+from lms.core.reference import InstitutionType, Kecamatan
+from lms.events.enrolment import enrol
+from lms.events.models import CheckIn, Enrolment, Pact, PactAcceptance
 from quizzes import grading
 from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.models import Answer, Attempt

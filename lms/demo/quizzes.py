@@ -9,7 +9,7 @@ changing a question here never changes a graded attempt.
 """
 
 from home.models import HomePage
-from lms.models import ModulePage
+from lms.learning.models import ModulePage
 from quizzes.models import QuizPage
 
 from .content import SHELVES

@@ -4,8 +4,8 @@ import django.contrib.auth.validators
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import lms.models.users
-import lms.phone
+import lms.accounts.models.users
+import lms.accounts.phone
 import modelsearch.index
 from django.db import migrations, models
 
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('full_name', models.CharField(max_length=150, verbose_name='full name')),
-                ('phone', lms.phone.PhoneNumberField(blank=True, help_text='Can be used to log in instead of the username.', max_length=15, null=True, unique=True, verbose_name='phone number')),
+                ('phone', lms.accounts.phone.PhoneNumberField(blank=True, help_text='Can be used to log in instead of the username.', max_length=15, null=True, unique=True, verbose_name='phone number')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
                 ('institution_type', models.CharField(blank=True, choices=[('rt', 'RT'), ('rw', 'RW'), ('lmk', 'LMK'), ('fkdm', 'FKDM'), ('pkk', 'PKK'), ('karang_taruna', 'Karang Taruna'), ('asn', 'ASN'), ('other', 'Other')], max_length=20, verbose_name='institution')),
                 ('position', models.CharField(blank=True, help_text='e.g. Ketua RT 005', max_length=150, verbose_name='position')),
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
             managers=[
-                ('objects', lms.models.users.LmsUserManager()),
+                ('objects', lms.accounts.models.users.LmsUserManager()),
             ],
         ),
     ]

@@ -7,7 +7,7 @@ from Moderators to Penyelenggara, who approve content here, and named so.
 
 from django.db import migrations
 
-from lms.roles import ORGANISER, PARTICIPANT, SPEAKER, RolePermissions, sync_role_groups
+from lms.accounts.roles import ORGANISER, PARTICIPANT, SPEAKER, RolePermissions, sync_role_groups
 
 # Frozen: the roles as of this migration. A later change is a new migration.
 # Speakers may add and choose images and documents; Wagtail lets them edit

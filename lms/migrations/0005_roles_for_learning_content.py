@@ -1,13 +1,13 @@
 """Organisers manage speakers' public profiles.
 
 Speakers' page rights are not here: they are per organisation (the groups
-that ``lms.access`` keeps on each organisation's module shelf), and Wagtail's
+that ``lms.learning.access`` keeps on each organisation's module shelf), and Wagtail's
 approval workflow from 0003 already sends their pages to Penyelenggara.
 """
 
 from django.db import migrations
 
-from lms.roles import ORGANISER, PARTICIPANT, SPEAKER, RolePermissions, sync_role_groups
+from lms.accounts.roles import ORGANISER, PARTICIPANT, SPEAKER, RolePermissions, sync_role_groups
 
 # Frozen: the roles as of this migration. A later change is a new migration.
 ROLES = {

@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import lms.blocks.rich_text
-import lms.models.events
+import lms.core.rich_text
+import lms.events.models.events
 import modelcluster.fields
 import modelsearch.index
 import wagtail.fields
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('kind', models.CharField(choices=[('pact', 'Integrity pact'), ('pledge', 'Pledge')], max_length=10, verbose_name='kind')),
-                ('body', lms.blocks.rich_text.SafeRichTextField(verbose_name='text')),
+                ('body', lms.core.rich_text.SafeRichTextField(verbose_name='text')),
             ],
             options={
                 'verbose_name': 'pact or pledge',
@@ -60,11 +60,11 @@ class Migration(migrations.Migration):
                 ('venue', models.CharField(max_length=200, verbose_name='venue')),
                 ('kecamatan', models.CharField(choices=[('gambir', 'Gambir'), ('sawah_besar', 'Sawah Besar'), ('kemayoran', 'Kemayoran'), ('senen', 'Senen'), ('cempaka_putih', 'Cempaka Putih'), ('menteng', 'Menteng'), ('tanah_abang', 'Tanah Abang'), ('johar_baru', 'Johar Baru')], max_length=30, verbose_name='kecamatan')),
                 ('kelurahan', models.CharField(blank=True, choices=[('Gambir', [('Gambir', 'Gambir'), ('Cideng', 'Cideng'), ('Petojo Utara', 'Petojo Utara'), ('Petojo Selatan', 'Petojo Selatan'), ('Kebon Kelapa', 'Kebon Kelapa'), ('Duri Pulo', 'Duri Pulo')]), ('Sawah Besar', [('Pasar Baru', 'Pasar Baru'), ('Gunung Sahari Utara', 'Gunung Sahari Utara'), ('Mangga Dua Selatan', 'Mangga Dua Selatan'), ('Karang Anyar', 'Karang Anyar'), ('Kartini', 'Kartini')]), ('Kemayoran', [('Kemayoran', 'Kemayoran'), ('Kebon Kosong', 'Kebon Kosong'), ('Harapan Mulya', 'Harapan Mulya'), ('Serdang', 'Serdang'), ('Gunung Sahari Selatan', 'Gunung Sahari Selatan'), ('Cempaka Baru', 'Cempaka Baru'), ('Sumur Batu', 'Sumur Batu'), ('Utan Panjang', 'Utan Panjang')]), ('Senen', [('Senen', 'Senen'), ('Kwitang', 'Kwitang'), ('Kenari', 'Kenari'), ('Paseban', 'Paseban'), ('Kramat', 'Kramat'), ('Bungur', 'Bungur')]), ('Cempaka Putih', [('Cempaka Putih Timur', 'Cempaka Putih Timur'), ('Cempaka Putih Barat', 'Cempaka Putih Barat'), ('Rawasari', 'Rawasari')]), ('Menteng', [('Menteng', 'Menteng'), ('Pegangsaan', 'Pegangsaan'), ('Cikini', 'Cikini'), ('Kebon Sirih', 'Kebon Sirih'), ('Gondangdia', 'Gondangdia')]), ('Tanah Abang', [('Bendungan Hilir', 'Bendungan Hilir'), ('Karet Tengsin', 'Karet Tengsin'), ('Kebon Melati', 'Kebon Melati'), ('Kebon Kacang', 'Kebon Kacang'), ('Kampung Bali', 'Kampung Bali'), ('Petamburan', 'Petamburan'), ('Gelora', 'Gelora')]), ('Johar Baru', [('Johar Baru', 'Johar Baru'), ('Kampung Rawa', 'Kampung Rawa'), ('Tanah Tinggi', 'Tanah Tinggi'), ('Galur', 'Galur')])], max_length=40, verbose_name='kelurahan')),
-                ('summary', lms.blocks.rich_text.SafeRichTextField(blank=True, verbose_name='about the event')),
+                ('summary', lms.core.rich_text.SafeRichTextField(blank=True, verbose_name='about the event')),
                 ('opened_by', models.CharField(blank=True, help_text="The officials who open it, e.g. 'Camat Sawah Besar'.", max_length=300, verbose_name='opened by')),
                 ('agenda', wagtail.fields.StreamField([('session', 4)], blank=True, block_lookup={0: ('wagtail.blocks.TimeBlock', (), {'label': 'Starts'}), 1: ('wagtail.blocks.TimeBlock', (), {'label': 'Ends', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Topic', 'max_length': 200}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Name and institution, e.g. 'Ahmad Fauzi Rahman (KPU Jakarta Pusat)'.", 'label': 'Speaker and institution', 'max_length': 200, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('starts', 0), ('ends', 1), ('topic', 2), ('speaker', 3)]], {})}, verbose_name='agenda')),
                 ('hours_jp', models.PositiveSmallIntegerField(default=4, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='hours (JP)')),
-                ('registration_code', models.CharField(default=lms.models.events.new_registration_code, help_text='Participants type it to enrol. Letters and digits that are easy to read.', max_length=12, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z0-9]{4,12}$', 'Use 4 to 12 capital letters and digits.')], verbose_name='registration code')),
+                ('registration_code', models.CharField(default=lms.events.models.events.new_registration_code, help_text='Participants type it to enrol. Letters and digits that are easy to read.', max_length=12, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z0-9]{4,12}$', 'Use 4 to 12 capital letters and digits.')], verbose_name='registration code')),
                 ('require_check_in', models.BooleanField(default=True, verbose_name='must be checked in')),
                 ('require_post_test', models.BooleanField(default=True, verbose_name='must pass the post-test')),
                 ('require_modules', models.BooleanField(default=False, verbose_name='must finish the modules covered')),

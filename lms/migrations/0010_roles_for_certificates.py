@@ -6,7 +6,7 @@ the site, and verification is public.
 
 from django.db import migrations
 
-from lms.roles import ORGANISER, PARTICIPANT, SPEAKER, RolePermissions, sync_role_groups
+from lms.accounts.roles import ORGANISER, PARTICIPANT, SPEAKER, RolePermissions, sync_role_groups
 
 # Frozen: the roles as of this migration. A later change is a new migration.
 ROLES = {

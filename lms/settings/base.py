@@ -58,14 +58,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # A lost database answers 503 "try again", not 500 (lms/db_faults.py).
-    "lms.db_faults.DatabaseFaultMiddleware",
+    # A lost database answers 503 "try again", not 500 (lms/core/db_faults.py).
+    "lms.core.db_faults.DatabaseFaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "lms.middleware.ChosenLanguageMiddleware",
+    "lms.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "lms.middleware.PasswordChangeRequiredMiddleware",
+    "lms.core.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -77,7 +77,13 @@ WSGI_APPLICATION = "lms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Each domain of ``lms`` keeps its templates beside its code. They come
+        # before the apps' folders, so a domain may also fill a slot another
+        # part leaves (quizzes/includes/after_result.html, filled by certificates).
+        "DIRS": [
+            BASE_DIR / "lms" / domain / "templates"
+            for domain in ("accounts", "learning", "events", "certificates")
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -86,15 +92,18 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lms.context_processors.site_shell",
+                "lms.core.context_processors.site_shell",
             ],
+            # Template tag libraries that live in a domain of ``lms`` rather
+            # than in an app's ``templatetags`` package.
+            "libraries": {"certificate_tags": "lms.certificates.templatetags"},
         },
     },
 ]
 
 # Each worker keeps its connection for a minute and checks it (one SELECT 1) at
 # the first query of a request, so a connection that died with a database
-# restart is replaced before it fails a request (lms/db_faults.py handles the
+# restart is replaced before it fails a request (lms/core/db_faults.py handles the
 # rest).
 DATABASES = {
     "default": dj_database_url.config(
@@ -122,13 +131,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts: participants log in with a username or their phone number.
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.auth_backends.UsernameOrPhoneBackend"]
+AUTHENTICATION_BACKENDS = ["lms.accounts.auth_backends.UsernameOrPhoneBackend"]
 # Argon2id with parameters sized for a hall logging in on two cores (see
 # HallArgon2PasswordHasher and docs/deployment.md). The others stay so that
 # older hashes (PBKDF2 before Argon2 was the default) still verify; Django
 # rehashes them with the first hasher at the next successful login.
 PASSWORD_HASHERS = [
-    "lms.auth_backends.HallArgon2PasswordHasher",
+    "lms.accounts.auth_backends.HallArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
@@ -193,7 +202,7 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "sikap@jakarta.go.id")
 # Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILADMIN_USER_LOGIN_FORM = "lms.admin_login.AdminLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.accounts.admin_login.AdminLoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 from django.conf import settings
-import quizzes.models.certificates
+import lms.certificates.models
 from django.db import migrations, models
 
 
@@ -83,8 +83,8 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('queued', 'Waiting'), ('running', 'Printing'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
                 ('total', models.PositiveIntegerField(default=0, verbose_name='certificates')),
                 ('done', models.PositiveIntegerField(default=0, verbose_name='printed')),
-                ('pdf', models.FileField(blank=True, storage=quizzes.models.certificates.get_private_storage, upload_to='print-jobs/', verbose_name='PDF')),
-                ('zip', models.FileField(blank=True, storage=quizzes.models.certificates.get_private_storage, upload_to='print-jobs/', verbose_name='ZIP')),
+                ('pdf', models.FileField(blank=True, storage=lms.certificates.models.get_private_storage, upload_to='print-jobs/', verbose_name='PDF')),
+                ('zip', models.FileField(blank=True, storage=lms.certificates.models.get_private_storage, upload_to='print-jobs/', verbose_name='ZIP')),
                 ('error', models.TextField(blank=True, verbose_name='error')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
@@ -106,7 +106,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
                 ('number', models.CharField(max_length=120, unique=True, verbose_name='number')),
                 ('snapshot', models.JSONField(verbose_name='what was printed')),
-                ('pdf', models.FileField(storage=quizzes.models.certificates.get_private_storage, upload_to='certificates/', verbose_name='PDF')),
+                ('pdf', models.FileField(storage=lms.certificates.models.get_private_storage, upload_to='certificates/', verbose_name='PDF')),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
                 ('verification_code', models.CharField(max_length=43, unique=True, verbose_name='verification code')),
                 ('method', models.CharField(choices=[('automatic', 'Issued automatically on completion'), ('manual', 'Issued by an organiser')], max_length=10, verbose_name='how')),

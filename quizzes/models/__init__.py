@@ -1,22 +1,4 @@
-from .attempts import Answer, Attempt
-from .certificates import (
-    Certificate,
-    CertificateCounter,
-    CertificateLogo,
-    CertificateSignatory,
-    CertificateTemplate,
-    PrintJob,
-)
-from .quiz_page import QuizPage
+from quizzes.models.attempts import Answer, Attempt
+from quizzes.models.quiz_page import QuizPage
 
-__all__ = [
-    "Answer",
-    "Attempt",
-    "Certificate",
-    "CertificateCounter",
-    "CertificateLogo",
-    "CertificateSignatory",
-    "CertificateTemplate",
-    "PrintJob",
-    "QuizPage",
-]
+__all__ = ["Answer", "Attempt", "QuizPage"]

@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from lms.blocks.rich_text import SafeRichTextField, SanitisedStreamField
+from lms.core.rich_text import SafeRichTextField, SanitisedStreamField
 from quizzes.blocks import QuestionsBlock
 
 

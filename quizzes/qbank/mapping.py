@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from lms.sanitize import clean_rich_text
+from lms.core.sanitize import clean_rich_text
 from quizzes.blocks import QuestionsBlock
 from quizzes.qbank.common import HUNDRED, ZERO
 from quizzes.qbank.errors import QbankError

@@ -1,6 +1,6 @@
 """Turning imported texts into what the engine stores: safe HTML or plain text.
 
-Every piece of HTML from a file passes ``lms.sanitize.clean_html``; plain
+Every piece of HTML from a file passes ``lms.core.sanitize.clean_html``; plain
 fields lose any markup (we never guess that ``<b>`` in a typed answer was
 meant as bold) and have their whitespace collapsed, as the quiz shows them
 on one line.
@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
 
-from lms.sanitize import clean_html
+from lms.core.sanitize import clean_html
 from quizzes.qbank.errors import QbankError
 
 # Sanitising deeply nested HTML grows faster than its length; no real

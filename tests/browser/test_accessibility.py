@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from lms.demo import DEMO_PASSWORD
 from lms.demo.events import demo_event
-from lms.models import LessonPage, ModulePage
+from lms.learning.models import LessonPage, ModulePage
 from tests.browser.conftest import PHONE, assert_accessible
 from tests.factories import LessonPageFactory, QuizPageFactory, question_blocks
 

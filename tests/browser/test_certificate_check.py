@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from tests.factories import EventIndexPageFactory, EventPageFactory, HomePageFactory
-from tests.quizzes.certificates.stubs import altered_bytes, make_certificate
+from tests.lms.certificates.stubs import altered_bytes, make_certificate
 
 
 @pytest.fixture

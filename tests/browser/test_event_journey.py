@@ -11,7 +11,7 @@ so too.
 What the pages say is matched against the app's own words in the browser's
 language (``_said``), so the test holds while the Indonesian catalogue is
 being filled in. Timing: the event started an hour ago, so check-in is open;
-tokens are computed with lms.attendance's functions rather than waited for.
+tokens are computed with lms.events.attendance's functions rather than waited for.
 
 Screenshots go to tests/browser/screenshots/ (labels prefixed "event-"), and
 four of them to docs/img/ for docs/events.md (``UPDATE_DOC_IMAGES=1``).
@@ -27,9 +27,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from lms.attendance import current_token, token_for_window, window_number
-from lms.models import CheckIn, Enrolment, EventPage, PactAcceptance, User
-from lms.reference import InstitutionType, Kecamatan
+from lms.accounts.models import User
+from lms.core.reference import InstitutionType, Kecamatan
+from lms.events.attendance import current_token, token_for_window, window_number
+from lms.events.models import CheckIn, Enrolment, EventPage, PactAcceptance
 from quizzes.models import Attempt, QuizPage
 from tests.browser.conftest import log_in_to_admin, save_doc_image
 from tests.factories import (

@@ -18,7 +18,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from lms.demo import DEMO_PASSWORD
-from lms.models import LessonPage, ModulePage
+from lms.learning.models import LessonPage, ModulePage
 from tests.browser.conftest import log_in_to_admin, save_doc_image
 
 LESSON_TITLE = "Menata TPS Cempaka untuk pemilih lansia"
@@ -66,7 +66,7 @@ def _insert_block(page, stream, icon):
     """Adds a block at the end of the body through Wagtail's block picker.
 
     The picker's options are chosen by their icon: the block labels are
-    being translated, the icons (set in lms.blocks) are not.
+    being translated, the icons (set in lms.learning.blocks) are not.
     """
     blocks = stream.locator(":scope > [data-streamfield-child]")
     count = blocks.count()

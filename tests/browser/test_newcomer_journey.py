@@ -11,7 +11,7 @@ on its PDF and sees that it is valid.
 
 Every address a QR code carries is opened as decoded: SITE_URL must lead back
 to the server that is running. `make run` gives the settings its PORT
-(``lms/settings/dev.py``, tested in ``tests/lms/test_settings.py``); here the
+(``lms/settings/dev.py``, tested in ``tests/lms/core/test_settings.py``); here the
 port is known only once the live server runs, so SITE_URL is set to its
 address before seeding, as that mechanism would.
 
@@ -25,17 +25,19 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from lms.accounts.models import User
+from lms.certificates.models import Certificate
+from lms.core.reference import InstitutionType
 from lms.demo import DEMO_PASSWORD
 from lms.demo.content.event import PACT, PLEDGE
 from lms.demo.content.event_of_the_day import EVENT
 from lms.demo.content.tests import POST_TEST
 from lms.demo.event_of_the_day import event_of_the_day
-from lms.models import Enrolment, User
-from lms.reference import InstitutionType
-from quizzes.models import Attempt, Certificate, QuizPage
+from lms.events.models import Enrolment
+from quizzes.models import Attempt, QuizPage
 from tests.browser.conftest import PHONE, log_in_to_admin
 from tests.browser.test_event_journey import _said
-from tests.lms.test_demo_quizzes import right_response
+from tests.lms.demo.test_demo_quizzes import right_response
 from tests.pdfs import decode_qr_codes, decode_qr_images
 
 NEWCOMER = {

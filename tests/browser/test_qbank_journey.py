@@ -8,7 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from lms.demo import DEMO_PASSWORD
-from lms.models import ModulePage
+from lms.learning.models import ModulePage
 from quizzes.models import Attempt, QuizPage
 from tests.browser.conftest import log_in_to_admin
 from tests.factories import QuizPageFactory, question_blocks

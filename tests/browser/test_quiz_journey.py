@@ -24,7 +24,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from lms.demo import DEMO_PASSWORD
-from lms.models import ModulePage
+from lms.learning.models import ModulePage
 from quizzes.models import Answer, Attempt
 from tests.browser.conftest import PHONE, save_doc_image
 from tests.factories import QuizPageFactory, question_blocks
@@ -516,7 +516,7 @@ def test_a_busy_server_gets_the_answer_and_the_submit_again(
     demo_site, phone_page, screenshot
 ):
     """While the database restarts the server answers 503 "try again"
-    (lms/db_faults.py): the phone keeps the answer, says it waits for the
+    (lms/core/db_faults.py): the phone keeps the answer, says it waits for the
     connection rather than showing an error, and sends it again; a submit that
     meets a 503 is sent again by itself and graded once."""
     page = phone_page

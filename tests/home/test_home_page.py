@@ -4,7 +4,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from home.models import HomePage
-from lms.models import User
+from lms.accounts.models import User
 
 
 class HomePageTests(WagtailPageTestCase):

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from lms.models import User
+from lms.accounts.models import User
 from quizzes.blocks import OPTION_TEXT_FEATURES, QUESTION_TEXT_FEATURES
 from quizzes.models import Attempt
 from quizzes.question_text import with_html

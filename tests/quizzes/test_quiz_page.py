@@ -5,7 +5,9 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from lms.models import EventPage, ModulePage, User
+from lms.accounts.models import User
+from lms.events.models import EventPage
+from lms.learning.models import ModulePage
 from quizzes.models import QuizPage
 from tests.conftest import LearningTree
 from tests.factories import HomePageFactory, QuizPageFactory

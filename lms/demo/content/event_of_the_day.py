@@ -7,7 +7,7 @@ earn a certificate. This event takes place on whatever day ``seed_demo`` runs
 same completion rules, so the whole journey (register with the code, scan the
 hall screen, accept the pacts, pass the post-test, download the certificate)
 works at any hour. Check-in opens two hours before the start and closes at the
-end (``lms.attendance``), hence a day from 00.00 to 23.59: the agenda below is
+end (``lms.events.attendance``), hence a day from 00.00 to 23.59: the agenda below is
 what the hall holds, the event's times are when the hall is open to check in.
 The officials are named by office only: the event is invented for the demo.
 """

@@ -16,7 +16,7 @@ import time
 from django.db import connections
 from django_tasks_db.management.commands import db_worker
 
-from lms.db_faults import DATABASE_FAULTS
+from lms.core.db_faults import DATABASE_FAULTS
 
 logger = logging.getLogger(__name__)
 

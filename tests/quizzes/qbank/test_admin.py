@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.images import get_image_model
 
-from lms import pending_uploads
+from lms.core import pending_uploads
 from quizzes.models import QuizPage
 from quizzes.qbank import parse_file
 from quizzes.qbank.mapping import questions_from_stream

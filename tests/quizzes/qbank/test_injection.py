@@ -1,6 +1,6 @@
 """Script-injection payloads in every field of every format come out inert.
 
-Imported HTML passes ``lms.sanitize``; plain fields are text, escaped by the
+Imported HTML passes ``lms.core.sanitize``; plain fields are text, escaped by the
 templates. The check is on what would reach a page: the stored rich text as
 Wagtail renders it, and plain fields as Django's templates escape them.
 """

@@ -1,0 +1,4 @@
+from lms.accounts.models.organisations import Organisation
+from lms.accounts.models.users import User
+
+__all__ = ["Organisation", "User"]

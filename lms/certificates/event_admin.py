@@ -1,0 +1,336 @@
+"""An event's certificates in the admin: the register, issuing, revoking, re-issuing.
+
+Mounted at ``/admin/kegiatan/<event_id>/sertifikat/``; organisers only
+(:func:`lms.events.admin.access.event_admin_view`). The rules (who qualifies,
+when a reason is needed, numbering) are in :mod:`lms.certificates.issuing`;
+these views collect the organiser's choice and report the outcome. A
+certificate id from another event is a 404.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+
+from lms.accounts.models import User
+from lms.certificates.issuing import (
+    REASON_MAX_LENGTH,
+    CertificateRefused,
+    issue_certificate,
+    issue_for_qualified,
+    reissue_certificate,
+    revoke_certificate,
+)
+from lms.certificates.models import Certificate
+from lms.certificates.views import DOWNLOAD_FIELDS, certificate_pdf_response
+from lms.events.admin.access import event_admin_view
+from lms.events.models import EventPage
+from lms.events.standings import participant_standings
+
+logger = logging.getLogger(__name__)
+
+
+class BulkIssueForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Note (optional)"),
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        help_text=gettext_lazy(
+            "Kept with each certificate, e.g. “issued after the day”."
+        ),
+    )
+
+
+class ManualIssueForm(forms.Form):
+    """One participant by hand; the reason is needed when they have not completed."""
+
+    participant = forms.TypedChoiceField(
+        label=gettext_lazy("Participant"),
+        coerce=int,
+        error_messages={
+            "required": gettext_lazy("Choose the participant."),
+            "invalid_choice": gettext_lazy(
+                "This participant is not enrolled or already has a certificate."
+            ),
+        },
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        help_text=gettext_lazy(
+            "Required for a participant who has not met every requirement, "
+            "e.g. “attended; the post-test was marked on paper”."
+        ),
+    )
+
+    def __init__(self, *args, candidates: list[tuple[User, bool]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participants = {user.pk: user for user, _complete in candidates}
+        self.fields["participant"].choices = [
+            ("", _("Choose a participant")),
+            *(
+                (
+                    user.pk,
+                    f"{user.full_name} ({user.username}) · "
+                    + (_("complete") if complete else _("not complete")),
+                )
+                for user, complete in candidates
+            ),
+        ]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=REASON_MAX_LENGTH,
+        error_messages={"required": gettext_lazy("Say why.")},
+    )
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    certificate: Certificate
+    status: str  # "valid", "preparing", "revoked" or "replaced"
+    replaced_by: Certificate | None
+
+
+def _register(event: EventPage) -> list[RegisterRow]:
+    """Every certificate of the event, every version, in number order (one query)."""
+    rows = []
+    for certificate in (
+        Certificate.objects.filter(event=event)
+        .select_related("user", "issued_by", "revoked_by", "replaced_by")
+        .defer("snapshot")
+        .order_by("sequence", "version")
+    ):
+        newer = getattr(certificate, "replaced_by", None)
+        if not certificate.is_valid:
+            status = "replaced" if newer else "revoked"
+        else:
+            status = "valid" if certificate.is_rendered else "preparing"
+        rows.append(RegisterRow(certificate, status, newer))
+    return rows
+
+
+def _candidates(event: EventPage) -> list[tuple[User, bool]]:
+    """Enrolled participants without a valid certificate, with whether they completed."""
+    have = Certificate.objects.valid().filter(event=event).values_list("user_id")
+    users = list(
+        User.objects.filter(enrolments__event=event)
+        .exclude(pk__in=have)
+        .order_by(Lower("full_name"), "username")
+        .only("pk", "username", "full_name")
+    )
+    _rules, standings = participant_standings(event, [u.pk for u in users])
+    return [(user, standings[user.pk].outcome.complete) for user in users]
+
+
+def _breadcrumbs(event: EventPage, *, here: str, parent: bool = False) -> list[dict]:
+    items = [
+        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse("lms_event_admin:events"), "label": _("Events")},
+        {
+            "url": reverse("lms_event_admin:event", args=[event.pk]),
+            "label": event.title,
+        },
+    ]
+    if parent:
+        items.append(
+            {
+                "url": reverse("lms_event_admin:certificates", args=[event.pk]),
+                "label": _("Certificates"),
+            }
+        )
+    return [*items, {"url": "", "label": here}]
+
+
+def _register_page(request, event, *, manual_form=None, bulk_form=None):
+    candidates = _candidates(event)
+    return render(
+        request,
+        "lms/event_admin/certificates.html",
+        {
+            "event": event,
+            "rows": _register(event),
+            "qualified_count": sum(1 for _user, complete in candidates if complete),
+            "bulk_form": bulk_form or BulkIssueForm(),
+            "manual_form": manual_form or ManualIssueForm(candidates=candidates),
+            "header_title": _("Certificates: %(event)s") % {"event": event.title},
+            "header_icon": "doc-full",
+            "breadcrumbs_items": _breadcrumbs(event, here=_("Certificates")),
+        },
+        status=400 if manual_form or bulk_form else 200,
+    )
+
+
+@event_admin_view
+def certificate_register(request, event):
+    """The event's certificates, and the forms to issue them."""
+    return _register_page(request, event)
+
+
+@require_POST
+@event_admin_view
+def issue_all(request, event):
+    """Issues to everyone who has completed the event and has no certificate yet."""
+    form = BulkIssueForm(request.POST)
+    if not form.is_valid():
+        return _register_page(request, event, bulk_form=form)
+    result = issue_for_qualified(
+        event=event, by=request.user, reason=form.cleaned_data["reason"]
+    )
+    count = len(result.issued)
+    if count or not result.failed:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s certificate issued.",
+                "%(count)s certificates issued.",
+                count,
+            )
+            % {"count": count},
+        )
+    for user, error in result.failed:
+        messages.error(
+            request,
+            _("The certificate of %(name)s could not be issued: %(error)s")
+            % {"name": user.full_name, "error": error},
+        )
+    return redirect("lms_event_admin:certificates", event.pk)
+
+
+@require_POST
+@event_admin_view
+def issue_one(request, event):
+    """Issues one participant's certificate by hand (with a reason if not complete)."""
+    form = ManualIssueForm(request.POST, candidates=_candidates(event))
+    if form.is_valid():
+        participant = form.participants[form.cleaned_data["participant"]]
+        try:
+            certificate = issue_certificate(
+                user=participant,
+                event=event,
+                method=Certificate.Method.MANUAL,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except CertificateRefused as refused:
+            form.add_error("reason", refused.message)
+        except Exception as error:  # noqa: BLE001 - the render; the number is kept
+            logger.exception("Certificate for user %s failed", participant.pk)
+            messages.error(
+                request,
+                _(
+                    "The certificate of %(name)s could not be made: %(error)s. "
+                    "If it was numbered, it is listed as being prepared and its PDF "
+                    "is made again by the next retry."
+                )
+                % {"name": participant.full_name, "error": error},
+            )
+            return redirect("lms_event_admin:certificates", event.pk)
+        else:
+            messages.success(
+                request,
+                _("Certificate %(number)s issued to %(name)s.")
+                % {"number": certificate.number, "name": participant.full_name},
+            )
+            return redirect("lms_event_admin:certificates", event.pk)
+    return _register_page(request, event, manual_form=form)
+
+
+def _change(request, event, certificate_id, *, action, template_title, done_message):
+    """The revoke and re-issue pages: the certificate, a reason, one button."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("user"), pk=certificate_id, event=event
+    )
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            result = action(
+                certificate=certificate,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except CertificateRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, done_message % {"number": result.number})
+            return redirect("lms_event_admin:certificates", event.pk)
+    title = template_title % {"number": certificate.number}
+    return render(
+        request,
+        "lms/event_admin/certificates_change.html",
+        {
+            "event": event,
+            "certificate": certificate,
+            "form": form,
+            "is_reissue": action is reissue_certificate,
+            "header_title": title,
+            "header_icon": "doc-full",
+            "breadcrumbs_items": _breadcrumbs(event, here=title, parent=True),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@event_admin_view
+def revoke(request, event, certificate_id):
+    """Revokes a certificate with a reason; it stays on record and on the register."""
+    return _change(
+        request,
+        event,
+        certificate_id,
+        action=revoke_certificate,
+        template_title=_("Revoke certificate %(number)s"),
+        done_message=_("Certificate %(number)s is revoked."),
+    )
+
+
+@event_admin_view
+def reissue(request, event, certificate_id):
+    """Re-issues a certificate (after fixing the account) with a reason."""
+    return _change(
+        request,
+        event,
+        certificate_id,
+        action=reissue_certificate,
+        template_title=_("Re-issue certificate %(number)s"),
+        done_message=_("Certificate %(number)s issued in its place."),
+    )
+
+
+@event_admin_view
+def download(request, event, certificate_id):
+    """Any certificate of the event as issued, revoked ones included (for the record)."""
+    certificate = get_object_or_404(
+        Certificate.objects.only(*DOWNLOAD_FIELDS), pk=certificate_id, event=event
+    )
+    if not certificate.is_rendered:
+        messages.warning(
+            request,
+            _(
+                "Certificate %(number)s is being prepared: its PDF is not stored yet. "
+                "Reload the page in a minute."
+            )
+            % {"number": certificate.number},
+        )
+        return redirect("lms_event_admin:certificates", event.pk)
+    return certificate_pdf_response(request, certificate)
+
+
+urlpatterns = [
+    path("", certificate_register, name="certificates"),
+    path("terbitkan-semua/", issue_all, name="certificates_issue_all"),
+    path("terbitkan/", issue_one, name="certificates_issue"),
+    path("<int:certificate_id>/cabut/", revoke, name="certificate_revoke"),
+    path("<int:certificate_id>/terbitkan-ulang/", reissue, name="certificate_reissue"),
+    path("<int:certificate_id>/unduh/", download, name="certificate_admin_download"),
+]

@@ -1,0 +1,139 @@
+"""The organiser's list of events and each event's hub: who is in, and where they stand."""
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_denied
+
+from lms.accounts.models import User
+from lms.events.admin.access import can_run_events, event_admin_view
+from lms.events.admin.poster import registration_poster
+from lms.events.completion_text import completion_steps
+from lms.events.models import CheckIn, Enrolment, EventPage
+from lms.events.standings import EventTests, participant_standings
+
+# The hub's filter: everyone, or those who have (not) completed the event.
+STATUS_FILTERS = ("complete", "incomplete")
+
+
+def _count_of(model) -> Coalesce:
+    """How many ``model`` rows point at each event, as one subquery.
+
+    Two counts over two joins would multiply each other's rows (every
+    enrolment times every check-in); a subquery each stays linear.
+    """
+    rows = (
+        model.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def event_list(request):
+    """Every event, newest first, with how many are enrolled and checked in."""
+    if not can_run_events(request.user):
+        return permission_denied(request)
+    events = (
+        EventPage.objects.order_by("-starts_at")
+        .select_related("organiser")
+        .annotate(
+            enrolled_count=_count_of(Enrolment),
+            checked_in_count=_count_of(CheckIn),
+        )
+    )
+    return render(
+        request,
+        "lms/event_admin/event_list.html",
+        {
+            "events": events,
+            "header_title": _("Events"),
+            "header_icon": "date",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": "", "label": _("Events")},
+            ],
+        },
+    )
+
+
+@event_admin_view
+def event_hub(request, event):
+    """One event's participants, each with what they have done and what is missing."""
+    tests = EventTests.of(event)
+    participants = list(
+        User.objects.filter(enrolments__event=event)
+        .order_by("full_name", "pk")
+        .only(
+            "pk",
+            "username",
+            "full_name",
+            "institution_type",
+            "position",
+            "rt",
+            "rw",
+            "kelurahan",
+        )
+    )
+    rules, standings = participant_standings(
+        event, [p.pk for p in participants], tests=tests
+    )
+    module_titles = dict(event.modules.values_list("pk", "title"))
+    pact_titles = dict(event.pacts.values_list("pk", "title"))
+    rows = []
+    for participant in participants:
+        standing = standings[participant.pk]
+        steps = completion_steps(
+            rules,
+            standing.outcome,
+            module_titles=module_titles,
+            pact_titles=pact_titles,
+        )
+        rows.append(
+            {
+                "participant": participant,
+                "standing": standing,
+                "missing": [step for step in steps if not step.done],
+            }
+        )
+    status = request.GET.get("status", "")
+    if status not in STATUS_FILTERS:
+        status = ""
+    complete_count = sum(1 for r in rows if r["standing"].outcome.complete)
+    return render(
+        request,
+        "lms/event_admin/event_hub.html",
+        {
+            "event": event,
+            "tests": tests,
+            "rows": [
+                row
+                for row in rows
+                if not status
+                or (status == "complete") == row["standing"].outcome.complete
+            ],
+            "status": status,
+            "enrolled_count": len(rows),
+            "checked_in_count": sum(1 for r in rows if r["standing"].record.checked_in),
+            "complete_count": complete_count,
+            "incomplete_count": len(rows) - complete_count,
+            "header_title": event.title,
+            "header_icon": "date",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": reverse("lms_event_admin:events"), "label": _("Events")},
+                {"url": "", "label": event.title},
+            ],
+        },
+    )
+
+
+urlpatterns = [
+    path("", event_list, name="events"),
+    path("<int:event_id>/", event_hub, name="event"),
+    path("<int:event_id>/poster.pdf", registration_poster, name="poster"),
+]

@@ -1,0 +1,214 @@
+"""The pact report of one event: who has accepted each required text and who has not.
+
+Mounted at ``/admin/kegiatan/<event_id>/pakta/``. Organisers also record here,
+with a note, that someone signed the paper sheet instead of accepting online.
+"""
+
+import csv
+import io
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lms.accounts.models import User
+from lms.events.admin.access import event_admin_view
+from lms.events.models import PactAcceptance
+from lms.events.pacts import (
+    NOTE_MAX_LENGTH,
+    NOTE_REQUIRED,
+    PactRefused,
+    collect_pact_standings,
+    record_paper_signature,
+)
+
+# A spreadsheet runs a cell that starts like a formula; a name must stay a name.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ParticipantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.full_name} ({user.username})"
+
+
+class PaperSignatureForm(forms.Form):
+    """Whose paper signature to record, and the note that says where the paper is."""
+
+    participant = ParticipantChoiceField(
+        label=gettext_lazy("Participant"),
+        queryset=User.objects.none(),
+        empty_label=gettext_lazy("Choose a participant"),
+        error_messages={
+            "required": gettext_lazy("Choose the participant who signed."),
+            "invalid_choice": gettext_lazy(
+                "Choose a participant of this event who has not accepted yet."
+            ),
+        },
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        help_text=gettext_lazy(
+            "Where the signed paper is kept, or why it was signed on paper."
+        ),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": NOTE_REQUIRED},
+    )
+
+    def __init__(self, *args, event, pact, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = (
+            User.objects.filter(enrolments__event=event)
+            .exclude(
+                pk__in=PactAcceptance.objects.filter(event=event, pact=pact).values(
+                    "user_id"
+                )
+            )
+            .order_by("full_name", "pk")
+        )
+
+
+def _breadcrumbs(event, *last):
+    return [
+        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse("lms_event_admin:events"), "label": _("Events")},
+        {
+            "url": reverse("lms_event_admin:event", args=[event.pk]),
+            "label": event.title,
+        },
+        *last,
+    ]
+
+
+@event_admin_view
+def pact_report(request, event):
+    """Each required pact: who accepted (when, how, which version), who has not."""
+    return render(
+        request,
+        "lms/event_admin/pacts.html",
+        {
+            "event": event,
+            "standings": collect_pact_standings(event=event),
+            "header_title": _("Pacts and pledges"),
+            "breadcrumbs_items": _breadcrumbs(
+                event, {"url": "", "label": _("Pacts and pledges")}
+            ),
+        },
+    )
+
+
+def _spreadsheet_safe(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _when(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+@event_admin_view
+def pact_report_csv(request, event):
+    """The report as a spreadsheet: one row per required pact and participant."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            _("Pact or pledge"),
+            _("Participant"),
+            _("Username"),
+            _("Status"),
+            _("Accepted at"),
+            _("How"),
+            _("Version"),
+            _("Name typed"),
+            _("Note"),
+            _("Recorded by"),
+        ]
+    )
+    for standing in collect_pact_standings(event=event):
+        for a in standing.accepted:
+            row = [
+                standing.pact.title,
+                a.user.full_name,
+                a.user.username,
+                _("Accepted"),
+                _when(a.accepted_at),
+                a.get_method_display(),
+                a.version.number,
+                a.typed_name,
+                a.note,
+                a.recorded_by.full_name if a.recorded_by else "",
+            ]
+            writer.writerow([_spreadsheet_safe(cell) for cell in row])
+        for user in standing.not_accepted:
+            row = [standing.pact.title, user.full_name, user.username, _("Not yet")]
+            writer.writerow([_spreadsheet_safe(cell) for cell in row] + [""] * 6)
+    # The byte-order mark tells Excel the file is UTF-8 (names with accents).
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv")
+    response["Content-Disposition"] = (
+        f'attachment; filename="pakta-{event.slug or event.pk}.csv"'
+    )
+    return response
+
+
+@event_admin_view
+def paper_signature(request, event, pact_id):
+    """Records that a participant signed ``pact`` on paper; the note is required."""
+    pact = get_object_or_404(event.pacts, pk=pact_id)
+    form = PaperSignatureForm(
+        request.POST or None,
+        event=event,
+        pact=pact,
+        initial={"participant": request.GET.get("peserta", "")},
+    )
+    if request.method == "POST" and form.is_valid():
+        participant = form.cleaned_data["participant"]
+        try:
+            record_paper_signature(
+                event=event,
+                user=participant,
+                pact=pact,
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except PactRefused as refused:
+            for field, message in refused.errors.items():
+                form.add_error("participant" if field == "user" else field, message)
+        else:
+            messages.success(
+                request,
+                _("Recorded that %(name)s signed '%(pact)s' on paper.")
+                % {"name": participant.full_name, "pact": pact.title},
+            )
+            return redirect("lms_event_admin:pacts", event.pk)
+    title = _("Record a paper signature")
+    return render(
+        request,
+        "lms/event_admin/pact_paper.html",
+        {
+            "event": event,
+            "pact": pact,
+            "form": form,
+            "header_title": title,
+            "breadcrumbs_items": _breadcrumbs(
+                event,
+                {
+                    "url": reverse("lms_event_admin:pacts", args=[event.pk]),
+                    "label": _("Pacts and pledges"),
+                },
+                {"url": "", "label": title},
+            ),
+        },
+    )
+
+
+urlpatterns = [
+    path("", pact_report, name="pacts"),
+    path("csv/", pact_report_csv, name="pacts_csv"),
+    path("<int:pact_id>/kertas/", paper_signature, name="pact_paper"),
+]
