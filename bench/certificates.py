@@ -26,10 +26,11 @@ from pypdf import PdfReader, PdfWriter
 
 from bench.harness import benchmark, median_ms
 from lms.accounts.models import User
-from lms.certificates.issuing import issue_certificate, template_for
+from lms.certificates.issuing import issue_certificate
 from lms.certificates.models import Certificate, private_storage
 from lms.certificates.printing import write_print_files
 from lms.certificates.rendering import render_certificate_pdf
+from lms.certificates.saving import template_for
 from lms.demo.events import demo_event
 from lms.events.enrolment import enrol
 from lms.events.models import Enrolment

@@ -5,7 +5,7 @@ documents by id, pictures as ``<embed embedtype="image" id=… alt=…/>``. Here
 they become what a participant sees, on the attempt page, the review and the
 editor's preview alike:
 
-- a picture is drawn as in lessons (``lms/templates/lms/blocks/image_with_caption_block.html``):
+- a picture is drawn as in lessons (the lesson block template ``lms/blocks/image_with_caption_block.html``):
   the 400, 800 or 1200 px wide rendition the phone needs, with its alt text,
   width and height, loaded lazily, as wide as the column allows. Its editor
   format (full width, left, right) is ignored: on a phone there is no room

@@ -2,9 +2,10 @@
 
 Mounted at ``/admin/kegiatan/<event_id>/sertifikat/``; organisers only
 (:func:`lms.events.admin.access.event_admin_view`). The rules (who qualifies,
-when a reason is needed, numbering) are in :mod:`lms.certificates.issuing`;
-these views collect the organiser's choice and report the outcome. A
-certificate id from another event is a 404.
+when a reason is needed, numbering) are in :mod:`lms.certificates.eligibility`,
+:mod:`lms.certificates.issuing` and :mod:`lms.certificates.revoking`; these
+views collect the organiser's choice and report the outcome. A certificate id
+from another event is a 404.
 """
 
 import logging
@@ -20,15 +21,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from lms.accounts.models import User
-from lms.certificates.issuing import (
-    REASON_MAX_LENGTH,
-    CertificateRefused,
-    issue_certificate,
-    issue_for_qualified,
-    reissue_certificate,
-    revoke_certificate,
-)
+from lms.certificates.eligibility import REASON_MAX_LENGTH, CertificateRefused
+from lms.certificates.issuing import issue_certificate, issue_for_qualified
 from lms.certificates.models import Certificate
+from lms.certificates.revoking import reissue_certificate, revoke_certificate
 from lms.certificates.views import DOWNLOAD_FIELDS, certificate_pdf_response
 from lms.events.admin.access import event_admin_view
 from lms.events.models import EventPage

@@ -9,7 +9,7 @@ page can say so instead of staying silent.
 from dataclasses import dataclass
 
 from lms.accounts.models import User
-from lms.certificates.issuing import qualification
+from lms.certificates.eligibility import qualification
 from lms.certificates.models import Certificate
 from lms.events.models import EventPage
 from quizzes.models import QuizPage

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from lms.accounts.models import User
-from lms.certificates.issuing import CertificateRefused, issue_automatically
+from lms.certificates.automatic import issue_automatically
+from lms.certificates.eligibility import CertificateRefused
 from lms.certificates.printing import run_print_job
 from lms.events.models import EventPage
 from quizzes.models import QuizPage
@@ -41,7 +42,7 @@ def issue_certificate_task(
     """Issues the certificate the participant's step earned; returns its id, or None.
 
     Idempotent: running it twice, or alongside an organiser issuing by hand,
-    yields one certificate (:func:`~lms.certificates.issuing.issue_automatically`).
+    yields one certificate (:func:`~lms.certificates.automatic.issue_automatically`).
     A failure is retried later when the backend can defer a task, then raised
     for the worker's log.
     """

@@ -14,7 +14,7 @@ from taggit.models import Tag
 from lms.learning.catalogue import lesson_context, search_learning, tagged_pages
 from lms.learning.models import LessonPage
 from lms.learning.progress import set_lesson_completion
-from lms.templatetags.lms_tags import progress_label
+from lms.learning.templatetags import progress_label
 
 RESULTS_PER_PAGE = 20
 

@@ -96,7 +96,10 @@ TEMPLATES = [
             ],
             # Template tag libraries that live in a domain of ``lms`` rather
             # than in an app's ``templatetags`` package.
-            "libraries": {"certificate_tags": "lms.certificates.templatetags"},
+            "libraries": {
+                "lms_tags": "lms.learning.templatetags",
+                "certificate_tags": "lms.certificates.templatetags",
+            },
         },
     },
 ]

@@ -1,7 +1,7 @@
 """Attendance in the admin: the hall screen, who is in, and the daftar hadir.
 
 Mounted at ``/admin/kegiatan/<event_id>/kehadiran/``. Every page is built from
-:func:`lms.events.attendance.attendance_roster` or :func:`hall_screen_state`, so the
+:func:`lms.events.roster.attendance_roster` or :func:`hall_screen_state`, so the
 number of queries does not grow with the number of participants.
 """
 
@@ -19,16 +19,15 @@ from wagtail.admin import messages
 from lms.core.pdf import render_pdf
 from lms.core.qr import qr_svg_data_uri
 from lms.events.admin.access import event_admin_view
-from lms.events.attendance import (
-    CheckInRefused,
+from lms.events.attendance import check_in_window
+from lms.events.check_ins import CheckInRefused, check_in
+from lms.events.models import CheckIn, EventPage
+from lms.events.roster import (
     ScreenState,
     attendance_roster,
-    check_in,
-    check_in_window,
     hall_counts,
     hall_screen_state,
 )
-from lms.events.models import CheckIn, EventPage
 
 # The projector page reloads itself this often when JavaScript is off; well
 # inside a token's life (30 to 60 seconds), and often enough for the count.

@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from lms.events.attendance import (
+from lms.events.attendance import accept_scanned_token
+from lms.events.check_ins import (
     CheckInRefused,
     CodeExpired,
     NotEnrolled,
-    accept_scanned_token,
     check_in_by_scan,
     review_scan,
 )

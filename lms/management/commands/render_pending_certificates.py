@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from lms.certificates.issuing import render_pending_certificates
+from lms.certificates.automatic import render_pending_certificates
 
 
 class Command(BaseCommand):

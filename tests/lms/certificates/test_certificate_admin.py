@@ -76,7 +76,7 @@ def test_the_hub_links_to_the_register(admin, event):
 def test_the_register_lists_numbers_names_and_status(
     admin, fake_render, event, post_test, organiser
 ):
-    from lms.certificates.issuing import reissue_certificate, revoke_certificate
+    from lms.certificates.revoking import reissue_certificate, revoke_certificate
 
     kept = issued(event, post_test, ParticipantFactory(full_name="Ani Lestari"))
     revoked = issued(event, post_test, ParticipantFactory(full_name="Budi Hartono"))
@@ -236,7 +236,7 @@ def test_another_events_certificate_is_not_found(
 def test_organisers_download_any_version(
     admin, fake_render, event, post_test, organiser
 ):
-    from lms.certificates.issuing import revoke_certificate
+    from lms.certificates.revoking import revoke_certificate
 
     certificate = issued(event, post_test)
     revoke_certificate(certificate=certificate, by=organiser, reason="Salah")

@@ -11,8 +11,9 @@ import pytest
 from django.db import connection, connections
 
 from lms.certificates import rendering
-from lms.certificates.issuing import issue_certificate, reissue_certificate
+from lms.certificates.issuing import issue_certificate
 from lms.certificates.models import Certificate, CertificateCounter
+from lms.certificates.revoking import reissue_certificate
 from lms.certificates.tasks import issue_certificate_task
 from tests.factories import ParticipantFactory
 from tests.lms.certificates.issuing_setup import fake_pdf, qualify

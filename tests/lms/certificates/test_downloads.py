@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lms.certificates.issuing import issue_certificate, revoke_certificate
+from lms.certificates.issuing import issue_certificate
 from lms.certificates.models import Certificate
+from lms.certificates.revoking import revoke_certificate
 from tests.factories import ParticipantFactory, QuizPageFactory
 from tests.lms.certificates.issuing_setup import (  # noqa: F401 - fixtures
     event,

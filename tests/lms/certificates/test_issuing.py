@@ -11,17 +11,13 @@ import pytest
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
-from lms.certificates import issuing, rendering, snapshot
-from lms.certificates.issuing import (
-    CertificateRefused,
-    issue_automatically,
-    issue_certificate,
-    issue_for_qualified,
-    reissue_certificate,
-    revoke_certificate,
-)
+from lms.certificates import automatic, issuing, rendering, saving, snapshot
+from lms.certificates.automatic import issue_automatically
+from lms.certificates.eligibility import CertificateRefused
+from lms.certificates.issuing import issue_certificate, issue_for_qualified
 from lms.certificates.models import Certificate, CertificateCounter, CertificateTemplate
-from lms.events import attendance
+from lms.certificates.revoking import reissue_certificate, revoke_certificate
+from lms.events import check_ins
 from lms.events.models import CheckIn
 from lms.events.pacts import accept_pact
 from tests.factories import PactFactory, ParticipantFactory, QuizPageFactory
@@ -226,11 +222,11 @@ def test_render_pending_certificates_completes_what_failed(
     monkeypatch.setattr(rendering, "render_certificate_pdf", broken)
     with pytest.raises(RuntimeError):
         issue(person, event)
-    assert issuing.render_pending_certificates() == (0, 1)
+    assert automatic.render_pending_certificates() == (0, 1)
     monkeypatch.setattr(rendering, "render_certificate_pdf", fake_pdf)
-    assert issuing.render_pending_certificates() == (1, 0)
+    assert automatic.render_pending_certificates() == (1, 0)
     assert Certificate.objects.get().is_rendered
-    assert issuing.render_pending_certificates() == (0, 0)
+    assert automatic.render_pending_certificates() == (0, 0)
 
 
 def test_a_failed_store_removes_the_file_it_wrote(
@@ -258,10 +254,8 @@ def test_a_render_that_lost_the_race_keeps_the_stored_file(
     stale = issuing._take_number(
         user=person, event=event, quiz=None, method=AUTO, by=None, reason=""
     )
-    winner = issuing.render_certificate(
-        certificate=Certificate.objects.get(pk=stale.pk)
-    )
-    loser = issuing.render_certificate(certificate=stale)  # still thinks it pending
+    winner = saving.render_certificate(certificate=Certificate.objects.get(pk=stale.pk))
+    loser = saving.render_certificate(certificate=stale)  # still thinks it pending
     assert loser.pdf.name == winner.pdf.name and loser.sha256 == winner.sha256
     assert [p.name for p in private_files.rglob("*.pdf")] == [
         winner.pdf.name.rsplit("/", 1)[-1]
@@ -447,7 +441,7 @@ def test_the_check_in_that_completes_the_rules_issues_it(
     enrol(event, person)
     attempt(post_test, person, percent=90)
     with django_capture_on_commit_callbacks(execute=True):
-        attendance.check_in(event=event, user=person, method="qr", now=event.starts_at)
+        check_ins.check_in(event=event, user=person, method="qr", now=event.starts_at)
     assert Certificate.objects.get().user == person
 
 
@@ -478,7 +472,7 @@ def test_a_failed_render_never_fails_the_check_in(monkeypatch, event, post_test)
     person = ParticipantFactory()
     enrol(event, person)
     attempt(post_test, person, percent=90)
-    _record, created = attendance.check_in(
+    _record, created = check_ins.check_in(
         event=event, user=person, method="qr", now=event.starts_at
     )
     assert created and CheckIn.objects.filter(user=person).exists()

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lms.certificates import issuing
+from lms.certificates import issuing, saving
 from lms.certificates.models import Certificate
 from lms.certificates.printing import certificates_for_print
 from quizzes.attempts import start_attempt, submit_attempt
@@ -54,7 +54,7 @@ def test_my_home_says_being_prepared_then_offers_the_download(
     assert PREPARING in html and "Reload this page" in html
     download = reverse("certificate_download", args=[pending.pk])
     assert download not in html
-    issuing.render_certificate(certificate=pending)
+    saving.render_certificate(certificate=pending)
     html = client.get(reverse("dashboard")).content.decode()
     assert PREPARING not in html and download in html
 
@@ -96,14 +96,14 @@ def test_verification_of_a_pending_one_says_being_prepared_not_valid(client, pen
     html = client.get(url).content.decode()
     assert "This certificate is being prepared." in html
     assert "This certificate is valid." not in html and "SHA-256" not in html
-    issuing.render_certificate(certificate=pending)
+    saving.render_certificate(certificate=pending)
     html = client.get(url).content.decode()
     assert "This certificate is valid." in html and pending.sha256 in html
 
 
 def test_printing_leaves_out_pending_ones(pending, event):
     assert certificates_for_print(event=event, order="name") == []
-    issuing.render_certificate(certificate=pending)
+    saving.render_certificate(certificate=pending)
     assert certificates_for_print(event=event, order="name") == [pending]
 
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 from lms.certificates.models import Certificate
 from lms.demo.event_of_the_day import event_of_the_day
 from lms.demo.events import demo_event
-from lms.events.attendance import check_in, check_in_closes_at, check_in_opens_at
+from lms.events.attendance import check_in_closes_at, check_in_opens_at
+from lms.events.check_ins import check_in
 from lms.events.enrolment import enrol
 from lms.events.models import CheckIn, Enrolment
 from lms.events.pacts import accept_pact

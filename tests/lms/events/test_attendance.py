@@ -1,4 +1,6 @@
-"""The rotating check-in code and the check-in rules (lms/events/attendance.py)."""
+"""The rotating check-in code and the check-in rules (lms/events/attendance.py),
+recording check-ins (lms/events/check_ins.py) and what organisers see of them
+(lms/events/roster.py)."""
 
 import datetime
 from unittest import mock
@@ -7,27 +9,28 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from lms.events import attendance
+from lms.events import attendance, check_ins
 from lms.events.attendance import (
-    CheckInClosed,
-    CodeExpired,
-    NotEnrolled,
-    ReasonRequired,
     accept_scanned_token,
-    attendance_roster,
-    check_in,
-    check_in_by_scan,
     check_in_window,
     current_token,
-    hall_screen_state,
-    review_scan,
     seconds_until_change,
     token_for_window,
     token_is_valid,
     window_number,
 )
+from lms.events.check_ins import (
+    CheckInClosed,
+    CodeExpired,
+    NotEnrolled,
+    ReasonRequired,
+    check_in,
+    check_in_by_scan,
+    review_scan,
+)
 from lms.events.models import CheckIn
 from lms.events.models.events import CODE_ALPHABET
+from lms.events.roster import attendance_roster, hall_screen_state
 from tests.factories import CheckInFactory, EnrolmentFactory, OrganiserFactory
 from tests.lms.events.attendance_setup import (
     WIB,
@@ -341,7 +344,7 @@ def test_checking_in_twice_keeps_the_first_time(event, enrolled, organiser):
 def test_two_scans_racing_yield_one_row(event, enrolled):
     """The other scan commits between our look-up and our insert."""
     winner = CheckInFactory(event=event, user=enrolled, checked_in_at=START)
-    with mock.patch.object(attendance, "existing_check_in", return_value=None):
+    with mock.patch.object(check_ins, "existing_check_in", return_value=None):
         record, created = check_in(
             event=event, user=enrolled, method="qr", now=START + SECONDS
         )

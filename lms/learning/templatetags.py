@@ -1,3 +1,5 @@
+"""Template filters of the learning pages (loaded as ``lms_tags``)."""
+
 from django import template
 from django.utils.translation import ngettext
 
