@@ -1,6 +1,6 @@
 """The organiser's tools for one event, under ``/admin/kegiatan/``.
 
-Events and certificates each bring their own tools; they share one URL
+Events, certificates and reports each bring their own tools; they share one URL
 namespace (``lms_event_admin``) so an event's hub links to all of them alike.
 """
 
@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from lms.certificates import event_admin, print_admin
 from lms.events.admin import urls as events_admin_urls
+from lms.reports import gain_view, results_view
 
 app_name = "lms_event_admin"
 
@@ -15,4 +16,6 @@ urlpatterns = [
     *events_admin_urls.urlpatterns,
     path("<int:event_id>/sertifikat/", include(event_admin.urlpatterns)),
     path("<int:event_id>/cetak/", include(print_admin.urlpatterns)),
+    path("<int:event_id>/hasil/", include(results_view.urlpatterns)),
+    path("<int:event_id>/peningkatan/", include(gain_view.urlpatterns)),
 ]

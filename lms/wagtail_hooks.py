@@ -9,8 +9,15 @@ from lms.accounts import wagtail_hooks as accounts_hooks
 from lms.certificates import wagtail_hooks as certificates_hooks
 from lms.events import wagtail_hooks as events_hooks
 from lms.learning import wagtail_hooks as learning_hooks
+from lms.reports import wagtail_hooks as reports_hooks
 
-DOMAIN_HOOKS = (accounts_hooks, learning_hooks, events_hooks, certificates_hooks)
+DOMAIN_HOOKS = (
+    accounts_hooks,
+    learning_hooks,
+    events_hooks,
+    certificates_hooks,
+    reports_hooks,
+)
 
 
 @hooks.register("register_admin_urls")

@@ -83,8 +83,12 @@ class ParticipantStanding:
     record: ParticipantRecord
     outcome: Outcome
     checked_in_at: datetime | None
-    # The best post-test grade that counts (percent), for the organiser's table.
+    # The best pre-test and post-test grades that count (percent, each by its
+    # quiz's grading method), for the organiser's table and the learning gain.
+    pre_test_grade: Decimal | None
     post_test_grade: Decimal | None
+    # Attempts handed in at the event's tests, pre and post together.
+    submitted_attempts: int
 
 
 def participant_standings(
@@ -116,6 +120,11 @@ def participant_standings(
         pre_taken = any(
             a.submitted_at for q in tests.pre_tests for a in attempts[user_id, q.pk]
         )
+        pre = [
+            standing_from(quiz, attempts[user_id, quiz.pk])
+            for quiz in tests.pre_tests
+            if attempts[user_id, quiz.pk]
+        ]
         post = [
             standing_from(quiz, attempts[user_id, quiz.pk])
             for quiz in tests.post_tests
@@ -134,11 +143,18 @@ def participant_standings(
             record=record,
             outcome=evaluate_completion(rules, record),
             checked_in_at=check_ins.get(user_id),
-            post_test_grade=max(
-                (s.grade for s in post if s.grade is not None), default=None
+            pre_test_grade=_best_grade(pre),
+            post_test_grade=_best_grade(post),
+            submitted_attempts=sum(
+                1 for s in (*pre, *post) for a in s.attempts if not a.is_open
             ),
         )
     return rules, standings
+
+
+def _best_grade(standings) -> Decimal | None:
+    """The best grade among an event's tests of one kind (usually there is one)."""
+    return max((s.grade for s in standings if s.grade is not None), default=None)
 
 
 def _completed_modules(module_ids, user_ids) -> dict[int, set[int]]:

@@ -82,7 +82,7 @@ TEMPLATES = [
         # part leaves (quizzes/includes/after_result.html, filled by certificates).
         "DIRS": [
             BASE_DIR / "lms" / domain / "templates"
-            for domain in ("accounts", "learning", "events", "certificates")
+            for domain in ("accounts", "learning", "events", "certificates", "reports")
         ],
         "APP_DIRS": True,
         "OPTIONS": {

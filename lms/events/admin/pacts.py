@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lms.accounts.models import User
+from lms.core.spreadsheets import neutralise_formula
 from lms.events.admin.access import event_admin_view
+from lms.events.admin.breadcrumbs import event_breadcrumbs
 from lms.events.models import PactAcceptance
 from lms.events.pacts import (
     NOTE_MAX_LENGTH,
@@ -26,9 +28,6 @@ from lms.events.pacts import (
     collect_pact_standings,
     record_paper_signature,
 )
-
-# A spreadsheet runs a cell that starts like a formula; a name must stay a name.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ParticipantChoiceField(forms.ModelChoiceField):
@@ -73,18 +72,6 @@ class PaperSignatureForm(forms.Form):
         )
 
 
-def _breadcrumbs(event, *last):
-    return [
-        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse("lms_event_admin:events"), "label": _("Events")},
-        {
-            "url": reverse("lms_event_admin:event", args=[event.pk]),
-            "label": event.title,
-        },
-        *last,
-    ]
-
-
 @event_admin_view
 def pact_report(request, event):
     """Each required pact: who accepted (when, how, which version), who has not."""
@@ -95,7 +82,7 @@ def pact_report(request, event):
             "event": event,
             "standings": collect_pact_standings(event=event),
             "header_title": _("Pacts and pledges"),
-            "breadcrumbs_items": _breadcrumbs(
+            "breadcrumbs_items": event_breadcrumbs(
                 event, {"url": "", "label": _("Pacts and pledges")}
             ),
         },
@@ -103,8 +90,7 @@ def pact_report(request, event):
 
 
 def _spreadsheet_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return neutralise_formula("" if value is None else str(value))
 
 
 def _when(moment) -> str:
@@ -195,7 +181,7 @@ def paper_signature(request, event, pact_id):
             "pact": pact,
             "form": form,
             "header_title": title,
-            "breadcrumbs_items": _breadcrumbs(
+            "breadcrumbs_items": event_breadcrumbs(
                 event,
                 {
                     "url": reverse("lms_event_admin:pacts", args=[event.pk]),
