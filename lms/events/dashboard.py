@@ -8,12 +8,14 @@ in (a few), never on how many other participants those events have.
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.events.completion_text import POST_TEST, Step, completion_steps
@@ -52,6 +54,41 @@ class EventCard:
     standing: ParticipantStanding
     steps: list[StepView]
     tests: EventTests
+
+    @property
+    def score_change(self) -> str | None:
+        """ "Your score rose from 45 to 85.", when both results may be shown yet."""
+        return score_change_text(
+            _shown(self.tests.pre_tests, self.standing.pre_test_grade),
+            _shown(self.tests.post_tests, self.standing.post_test_grade),
+        )
+
+
+def _shown(tests, grade):
+    """A test grade, unless a test's review policy still hides results (promise 5)."""
+    if grade is None or not all(test.review_is_available() for test in tests):
+        return None
+    return grade
+
+
+def score_change_text(pre, post) -> str | None:
+    """The participant's pre-test and post-test side by side, in words."""
+    if pre is None or post is None:
+        return None
+    scores = {"pre": _percent(pre), "post": _percent(post)}
+    if post > pre:
+        return _("Your score rose from %(pre)s to %(post)s.") % scores
+    if post < pre:
+        return _("Your score went from %(pre)s to %(post)s.") % scores
+    return _("Your score stayed at %(post)s.") % scores
+
+
+def _percent(value) -> str:
+    """45, or 80,95: at most two decimals, none when they are zeros."""
+    value = value.quantize(Decimal("0.01"))
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal("1"))
+    return formats.number_format(value)
 
 
 @dataclass(frozen=True)
