@@ -55,6 +55,7 @@ def run_in_process(names: list[str]) -> tuple[list[dict], str] | None:
     import bench.learning  # noqa: F401
     import bench.pages  # noqa: F401
     import bench.quiz_flow  # noqa: F401
+    import bench.reports  # noqa: F401
     import bench.request_cpu  # noqa: F401
     from bench.harness import REGISTRY
 
