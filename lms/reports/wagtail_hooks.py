@@ -1,5 +1,6 @@
 """The admin's side of reports: the item analysis page of a quiz and the button
-to it from the quiz's page (``lms/reports/item_admin.py``)."""
+to it from the quiz's page (``lms/reports/item_admin.py``), and the read-only
+record listings (``lms/reports/registers.py``)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from lms.reports import item_admin
+from lms.reports.registers import RecordsGroup
 from quizzes.models import QuizPage
 
 
@@ -28,3 +30,9 @@ def item_analysis_button(page, user, *args, **kwargs):
             icon_name="tasks",
             priority=23,
         )
+
+
+@hooks.register("register_admin_viewset")
+def record_listings():
+    """Attempts, enrolments, check-ins and certificates under "Records"."""
+    return RecordsGroup()
