@@ -148,8 +148,9 @@ class EventResultsView(FormulaSafeExportMixin, ReportView):
     def event(self) -> EventPage:
         return get_object_or_404(EventPage, pk=self.kwargs["event_id"])
 
-    def get_page_subtitle(self):
-        return self.event.title
+    def get_page_title(self):
+        # The event's name on screen, not only in the collapsed breadcrumbs.
+        return f"{self.page_title}: {self.event.title}"
 
     def get_filename(self):
         return f"hasil-{self.event.slug}"
