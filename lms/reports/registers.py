@@ -42,6 +42,10 @@ class RecordViewSet(ModelViewSet):
     index_view_class = RecordIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Not in Wagtail's reference index: it would add queries to every save of
+    # an attempt or certificate (the hall's busiest writes), and records are
+    # never deleted, so "where is this used" is never asked of them.
+    add_to_reference_index = False
     search_backend_name = None  # the database's own search over ``search_fields``
     list_per_page = 50
     related = ()
@@ -53,6 +57,9 @@ class RecordViewSet(ModelViewSet):
             queryset=self.model._default_manager.select_related(*self.related),
             **kwargs,
         )
+
+    def register_admin_url_finder(self):
+        """None: Wagtail's URL finder points at an edit page, which records lack."""
 
     def get_urlpatterns(self):
         return [
