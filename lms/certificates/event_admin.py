@@ -27,6 +27,7 @@ from lms.certificates.models import Certificate
 from lms.certificates.revoking import reissue_certificate, revoke_certificate
 from lms.certificates.views import DOWNLOAD_FIELDS, certificate_pdf_response
 from lms.events.admin.access import event_admin_view
+from lms.events.admin.breadcrumbs import event_breadcrumbs
 from lms.events.models import EventPage
 from lms.events.standings import participant_standings
 
@@ -129,25 +130,6 @@ def _candidates(event: EventPage) -> list[tuple[User, bool]]:
     return [(user, standings[user.pk].outcome.complete) for user in users]
 
 
-def _breadcrumbs(event: EventPage, *, here: str, parent: bool = False) -> list[dict]:
-    items = [
-        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse("lms_event_admin:events"), "label": _("Events")},
-        {
-            "url": reverse("lms_event_admin:event", args=[event.pk]),
-            "label": event.title,
-        },
-    ]
-    if parent:
-        items.append(
-            {
-                "url": reverse("lms_event_admin:certificates", args=[event.pk]),
-                "label": _("Certificates"),
-            }
-        )
-    return [*items, {"url": "", "label": here}]
-
-
 def _register_page(request, event, *, manual_form=None, bulk_form=None):
     candidates = _candidates(event)
     return render(
@@ -161,7 +143,9 @@ def _register_page(request, event, *, manual_form=None, bulk_form=None):
             "manual_form": manual_form or ManualIssueForm(candidates=candidates),
             "header_title": _("Certificates: %(event)s") % {"event": event.title},
             "header_icon": "doc-full",
-            "breadcrumbs_items": _breadcrumbs(event, here=_("Certificates")),
+            "breadcrumbs_items": event_breadcrumbs(
+                event, {"url": "", "label": _("Certificates")}
+            ),
         },
         status=400 if manual_form or bulk_form else 200,
     )
@@ -271,7 +255,14 @@ def _change(request, event, certificate_id, *, action, template_title, done_mess
             "is_reissue": action is reissue_certificate,
             "header_title": title,
             "header_icon": "doc-full",
-            "breadcrumbs_items": _breadcrumbs(event, here=title, parent=True),
+            "breadcrumbs_items": event_breadcrumbs(
+                event,
+                {
+                    "url": reverse("lms_event_admin:certificates", args=[event.pk]),
+                    "label": _("Certificates"),
+                },
+                {"url": "", "label": title},
+            ),
         },
         status=400 if form.is_bound else 200,
     )

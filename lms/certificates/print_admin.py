@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from lms.certificates.models import Certificate, PrintJob
 from lms.certificates.printing import start_print_job
 from lms.events.admin.access import event_admin_view
+from lms.events.admin.breadcrumbs import event_breadcrumbs
 from lms.events.models import EventPage
 
 RECENT_JOBS = 10
@@ -41,21 +42,14 @@ class PrintForm(forms.Form):
 
 
 def _breadcrumbs(event: EventPage, *, job: PrintJob | None = None) -> list[dict]:
-    items = [
-        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse("lms_event_admin:events"), "label": _("Events")},
-        {
-            "url": reverse("lms_event_admin:event", args=[event.pk]),
-            "label": event.title,
-        },
-        {
-            "url": reverse("lms_event_admin:printing", args=[event.pk]) if job else "",
-            "label": _("Print certificates"),
-        },
-    ]
-    if job:
-        items.append({"url": "", "label": _("Print job")})
-    return items
+    """Down to the printing page; to a job's page below it when there is one."""
+    printing = {
+        "url": reverse("lms_event_admin:printing", args=[event.pk]) if job else "",
+        "label": _("Print certificates"),
+    }
+    if job is None:
+        return event_breadcrumbs(event, printing)
+    return event_breadcrumbs(event, printing, {"url": "", "label": _("Print job")})
 
 
 def job_state(job: PrintJob) -> dict:

@@ -38,6 +38,29 @@ def enrol(*, event: EventPage, user: User, source: str) -> tuple[Enrolment, bool
         return Enrolment.objects.get(event=event, user=user), False
 
 
+PARTICIPANT_FIELDS = (
+    "pk",
+    "username",
+    "full_name",
+    "institution_type",
+    "position",
+    "rt",
+    "rw",
+    "kecamatan",
+    "kelurahan",
+)
+
+
+def enrolled_participants(event: EventPage):
+    """The event's participants in name order, with the fields organisers' tables show
+    (the hub, the results report)."""
+    return (
+        User.objects.filter(enrolments__event=event)
+        .order_by("full_name", "pk")
+        .only(*PARTICIPANT_FIELDS)
+    )
+
+
 def event_context(event: EventPage, *, user) -> dict:
     """The event page's tests, enrolment count, and the visitor's own standing."""
     from lms.events.dashboard import event_card

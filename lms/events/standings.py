@@ -117,9 +117,6 @@ def participant_standings(
 
     standings = {}
     for user_id in user_ids:
-        pre_taken = any(
-            a.submitted_at for q in tests.pre_tests for a in attempts[user_id, q.pk]
-        )
         pre = [
             standing_from(quiz, attempts[user_id, quiz.pk])
             for quiz in tests.pre_tests
@@ -133,7 +130,7 @@ def participant_standings(
         post_attempted = any(s.grade is not None for s in post)
         record = ParticipantRecord(
             checked_in=user_id in check_ins,
-            pre_test_taken=pre_taken,
+            pre_test_taken=any(s.grade is not None for s in pre),
             completed_module_ids=modules_done[user_id],
             accepted_pact_ids=accepted[user_id],
             post_test_attempted=post_attempted,

@@ -1,15 +1,18 @@
 """Exact arithmetic under the report statistics: means and spreads as Fractions.
 
 Scores arrive as Decimals; the statistics are worked out on Fractions, which are
-exact, and rounded once at the end (``round_half_up``), so a report never shows
-a number that differs from the hand computation in docs/reports.md by a rounding
-carried through several steps.
+exact, and rounded once at the end with the grading's own rule
+(``quizzes.grading.exact.round_half_up``), so a report never shows a number that
+differs from the hand computation in docs/reports.md by a rounding carried
+through several steps.
 """
 
 import math
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
+
+from quizzes.grading.exact import round_half_up
 
 
 def _as_integers(*columns: Sequence[Fraction]) -> tuple[int, list[list[int]]]:
@@ -50,17 +53,6 @@ def sum_of_products(xs: Sequence[Fraction], ys: Sequence[Fraction]) -> Fraction:
     n = len(ix)
     products = sum(x * y for x, y in zip(ix, iy, strict=True))
     return Fraction(n * products - sum(ix) * sum(iy), n * denominator * denominator)
-
-
-def round_half_up(value: Fraction, places: int = 2) -> Decimal:
-    """Round an exact value as people expect (0.005 becomes 0.01, -0.005 becomes -0.01).
-
-    Working on the Fraction avoids double rounding; the result always has exactly
-    ``places`` decimal places (``Decimal("1.00")``).
-    """
-    whole = math.floor(abs(value) * 10**places + Fraction(1, 2))
-    sign = "-" if value < 0 and whole else ""
-    return Decimal(f"{sign}{whole}e-{places}")
 
 
 def round_or_none(value: Fraction | None, places: int = 2) -> Decimal | None:

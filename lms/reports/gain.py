@@ -7,7 +7,7 @@ participants only (both tests taken); the others are counted (``only_pre``,
 enough data" means are in docs/reports.md ("Statistics").
 
 Rounding: everything is computed exactly (Fractions) and each mean is rounded once,
-at the end, to 0.01 with ROUND_HALF_UP (``lms.reports.exact.round_half_up``). So
+at the end, to 0.01 with ROUND_HALF_UP (``quizzes.grading.exact.round_half_up``). So
 ``mean_post - mean_pre`` may differ from ``mean_gain`` by 0.01.
 """
 

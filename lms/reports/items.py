@@ -20,9 +20,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from lms.reports.discrimination import discrimination_index, item_rest_correlation
-from lms.reports.exact import mean, round_half_up, round_or_none
+from lms.reports.exact import mean, round_or_none
 from lms.reports.item_flags import ItemFlag, item_flags
 from lms.reports.reliability import Reliability, quiz_reliability
+from quizzes.grading.exact import round_half_up
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from fractions import Fraction
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.reports.exact import round_half_up, sum_of_products
+from lms.reports.exact import sum_of_products
+from quizzes.grading.exact import round_half_up
 
 
 class ReliabilityKind(StrEnum):

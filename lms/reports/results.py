@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
+from lms.events.enrolment import enrolled_participants
 from lms.events.models import EventPage
 from lms.events.standings import EventTests, participant_standings
 
@@ -66,28 +67,6 @@ class ResultRow:
             "accepted": self.pacts_accepted,
             "required": self.pacts_required,
         }
-
-
-PARTICIPANT_FIELDS = (
-    "pk",
-    "username",
-    "full_name",
-    "institution_type",
-    "position",
-    "rt",
-    "rw",
-    "kecamatan",
-    "kelurahan",
-)
-
-
-def enrolled_participants(event: EventPage):
-    """The event's participants, in name order, with the fields the report shows."""
-    return (
-        User.objects.filter(enrolments__event=event)
-        .order_by("full_name", "pk")
-        .only(*PARTICIPANT_FIELDS)
-    )
 
 
 def event_results(event: EventPage, participants=None) -> list[ResultRow]:

@@ -8,7 +8,7 @@ number of queries does not grow with the number of participants.
 from django import forms
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,9 +19,10 @@ from wagtail.admin import messages
 from lms.core.pdf import render_pdf
 from lms.core.qr import qr_svg_data_uri
 from lms.events.admin.access import event_admin_view
+from lms.events.admin.breadcrumbs import event_breadcrumbs
 from lms.events.attendance import check_in_window
 from lms.events.check_ins import CheckInRefused, check_in
-from lms.events.models import CheckIn, EventPage
+from lms.events.models import CheckIn
 from lms.events.roster import (
     ScreenState,
     attendance_roster,
@@ -74,18 +75,6 @@ class ManualCheckInForm(forms.Form):
         ]
 
 
-def _breadcrumbs(event: EventPage, *, here: str) -> list[dict]:
-    return [
-        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse("lms_event_admin:events"), "label": _("Events")},
-        {
-            "url": reverse("lms_event_admin:event", args=[event.pk]),
-            "label": event.title,
-        },
-        {"url": "", "label": here},
-    ]
-
-
 @event_admin_view
 def attendance_list(request, event):
     """Who is checked in (when, how, by whom) and who is not, with the manual form.
@@ -129,7 +118,9 @@ def attendance_list(request, event):
             "closed_text": window.why_not_open(),
             "count_text": _count_text(checked_in, len(roster)),
             "header_title": _("Attendance: %(event)s") % {"event": event.title},
-            "breadcrumbs_items": _breadcrumbs(event, here=_("Attendance")),
+            "breadcrumbs_items": event_breadcrumbs(
+                event, {"url": "", "label": _("Attendance")}
+            ),
         },
     )
 

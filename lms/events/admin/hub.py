@@ -7,10 +7,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
-from lms.accounts.models import User
 from lms.events.admin.access import can_run_events, event_admin_view
 from lms.events.admin.poster import registration_poster
 from lms.events.completion_text import completion_steps
+from lms.events.enrolment import enrolled_participants
 from lms.events.models import CheckIn, Enrolment, EventPage
 from lms.events.standings import EventTests, participant_standings
 
@@ -65,20 +65,7 @@ def event_list(request):
 def event_hub(request, event):
     """One event's participants, each with what they have done and what is missing."""
     tests = EventTests.of(event)
-    participants = list(
-        User.objects.filter(enrolments__event=event)
-        .order_by("full_name", "pk")
-        .only(
-            "pk",
-            "username",
-            "full_name",
-            "institution_type",
-            "position",
-            "rt",
-            "rw",
-            "kelurahan",
-        )
-    )
+    participants = list(enrolled_participants(event))
     rules, standings = participant_standings(
         event, [p.pk for p in participants], tests=tests
     )

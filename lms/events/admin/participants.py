@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
 from lms.events.admin.access import event_admin_view
+from lms.events.admin.breadcrumbs import event_breadcrumbs
 from lms.events.admin.participant_forms import (
     ConfirmImportForm,
     LoginSlipsForm,
@@ -57,15 +58,7 @@ def _render(request, event: EventPage, template: str, title: str, context: dict)
         {
             "event": event,
             "header_title": title,
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": reverse("lms_event_admin:events"), "label": _("Events")},
-                {
-                    "url": reverse("lms_event_admin:event", args=[event.pk]),
-                    "label": event.title,
-                },
-                {"url": "", "label": title},
-            ],
+            "breadcrumbs_items": event_breadcrumbs(event, {"url": "", "label": title}),
             **context,
         },
     )
