@@ -1,160 +1,41 @@
-"""An event's certificates in the admin: the register, issuing, revoking, re-issuing.
+"""An event's certificates in the admin: issuing, revoking, re-issuing, downloading.
 
 Mounted at ``/admin/kegiatan/<event_id>/sertifikat/``; organisers only
-(:func:`lms.events.admin.access.event_admin_view`). The rules (who qualifies,
-when a reason is needed, numbering) are in :mod:`lms.certificates.eligibility`,
+(:func:`lms.events.admin.access.event_admin_view`). The register itself, with
+the issue forms above it, is :mod:`lms.certificates.register_view`; the forms
+are :mod:`lms.certificates.issue_forms`. The rules (who qualifies, when a
+reason is needed, numbering) are in :mod:`lms.certificates.eligibility`,
 :mod:`lms.certificates.issuing` and :mod:`lms.certificates.revoking`; these
 views collect the organiser's choice and report the outcome. A certificate id
 from another event is a 404.
 """
 
 import logging
-from dataclasses import dataclass
 
-from django import forms
-from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
-from lms.accounts.models import User
-from lms.certificates.eligibility import REASON_MAX_LENGTH, CertificateRefused
+from lms.certificates.eligibility import CertificateRefused
+from lms.certificates.issue_forms import (
+    BulkIssueForm,
+    ManualIssueForm,
+    ReasonForm,
+    issue_candidates,
+)
 from lms.certificates.issuing import issue_certificate, issue_for_qualified
 from lms.certificates.models import Certificate
+from lms.certificates.register_view import register_with_errors
+from lms.certificates.register_view import urlpatterns as register_urlpatterns
 from lms.certificates.revoking import reissue_certificate, revoke_certificate
 from lms.certificates.views import DOWNLOAD_FIELDS, certificate_pdf_response
 from lms.events.admin.access import event_admin_view
 from lms.events.admin.breadcrumbs import event_breadcrumbs
-from lms.events.models import EventPage
-from lms.events.standings import participant_standings
 
 logger = logging.getLogger(__name__)
-
-
-class BulkIssueForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Note (optional)"),
-        max_length=REASON_MAX_LENGTH,
-        required=False,
-        help_text=gettext_lazy(
-            "Kept with each certificate, e.g. “issued after the day”."
-        ),
-    )
-
-
-class ManualIssueForm(forms.Form):
-    """One participant by hand; the reason is needed when they have not completed."""
-
-    participant = forms.TypedChoiceField(
-        label=gettext_lazy("Participant"),
-        coerce=int,
-        error_messages={
-            "required": gettext_lazy("Choose the participant."),
-            "invalid_choice": gettext_lazy(
-                "This participant is not enrolled or already has a certificate."
-            ),
-        },
-    )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"),
-        max_length=REASON_MAX_LENGTH,
-        required=False,
-        help_text=gettext_lazy(
-            "Required for a participant who has not met every requirement, "
-            "e.g. “attended; the post-test was marked on paper”."
-        ),
-    )
-
-    def __init__(self, *args, candidates: list[tuple[User, bool]], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.participants = {user.pk: user for user, _complete in candidates}
-        self.fields["participant"].choices = [
-            ("", _("Choose a participant")),
-            *(
-                (
-                    user.pk,
-                    f"{user.full_name} ({user.username}) · "
-                    + (_("complete") if complete else _("not complete")),
-                )
-                for user, complete in candidates
-            ),
-        ]
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"),
-        max_length=REASON_MAX_LENGTH,
-        error_messages={"required": gettext_lazy("Say why.")},
-    )
-
-
-@dataclass(frozen=True)
-class RegisterRow:
-    certificate: Certificate
-    status: str  # "valid", "preparing", "revoked" or "replaced"
-    replaced_by: Certificate | None
-
-
-def _register(event: EventPage) -> list[RegisterRow]:
-    """Every certificate of the event, every version, in number order (one query)."""
-    rows = []
-    for certificate in (
-        Certificate.objects.filter(event=event)
-        .select_related("user", "issued_by", "revoked_by", "replaced_by")
-        .defer("snapshot")
-        .order_by("sequence", "version")
-    ):
-        newer = getattr(certificate, "replaced_by", None)
-        if not certificate.is_valid:
-            status = "replaced" if newer else "revoked"
-        else:
-            status = "valid" if certificate.is_rendered else "preparing"
-        rows.append(RegisterRow(certificate, status, newer))
-    return rows
-
-
-def _candidates(event: EventPage) -> list[tuple[User, bool]]:
-    """Enrolled participants without a valid certificate, with whether they completed."""
-    have = Certificate.objects.valid().filter(event=event).values_list("user_id")
-    users = list(
-        User.objects.filter(enrolments__event=event)
-        .exclude(pk__in=have)
-        .order_by(Lower("full_name"), "username")
-        .only("pk", "username", "full_name")
-    )
-    _rules, standings = participant_standings(event, [u.pk for u in users])
-    return [(user, standings[user.pk].outcome.complete) for user in users]
-
-
-def _register_page(request, event, *, manual_form=None, bulk_form=None):
-    candidates = _candidates(event)
-    return render(
-        request,
-        "lms/event_admin/certificates.html",
-        {
-            "event": event,
-            "rows": _register(event),
-            "qualified_count": sum(1 for _user, complete in candidates if complete),
-            "bulk_form": bulk_form or BulkIssueForm(),
-            "manual_form": manual_form or ManualIssueForm(candidates=candidates),
-            "header_title": _("Certificates: %(event)s") % {"event": event.title},
-            "header_icon": "doc-full",
-            "breadcrumbs_items": event_breadcrumbs(
-                event, {"url": "", "label": _("Certificates")}
-            ),
-        },
-        status=400 if manual_form or bulk_form else 200,
-    )
-
-
-@event_admin_view
-def certificate_register(request, event):
-    """The event's certificates, and the forms to issue them."""
-    return _register_page(request, event)
 
 
 @require_POST
@@ -163,7 +44,7 @@ def issue_all(request, event):
     """Issues to everyone who has completed the event and has no certificate yet."""
     form = BulkIssueForm(request.POST)
     if not form.is_valid():
-        return _register_page(request, event, bulk_form=form)
+        return register_with_errors(request, event, bulk_form=form)
     result = issue_for_qualified(
         event=event, by=request.user, reason=form.cleaned_data["reason"]
     )
@@ -191,7 +72,7 @@ def issue_all(request, event):
 @event_admin_view
 def issue_one(request, event):
     """Issues one participant's certificate by hand (with a reason if not complete)."""
-    form = ManualIssueForm(request.POST, candidates=_candidates(event))
+    form = ManualIssueForm(request.POST, candidates=issue_candidates(event))
     if form.is_valid():
         participant = form.participants[form.cleaned_data["participant"]]
         try:
@@ -223,7 +104,7 @@ def issue_one(request, event):
                 % {"number": certificate.number, "name": participant.full_name},
             )
             return redirect("lms_event_admin:certificates", event.pk)
-    return _register_page(request, event, manual_form=form)
+    return register_with_errors(request, event, manual_form=form)
 
 
 def _change(request, event, certificate_id, *, action, template_title, done_message):
@@ -314,7 +195,7 @@ def download(request, event, certificate_id):
 
 
 urlpatterns = [
-    path("", certificate_register, name="certificates"),
+    *register_urlpatterns,
     path("terbitkan-semua/", issue_all, name="certificates_issue_all"),
     path("terbitkan/", issue_one, name="certificates_issue"),
     path("<int:certificate_id>/cabut/", revoke, name="certificate_revoke"),

@@ -9,7 +9,9 @@ running it once. Later features add their own step to ``STEPS``.
 with its pact texts, pre-test and post-test; ``seed_participants`` then adds
 the generated participants (peserta01…), enrols them, records their check-ins,
 pacts and attempts at those tests, which are never deleted or regenerated once
-made; ``seed_certificates`` issues certificates to those who completed.
+made; ``seed_evaluation`` adds the event's evaluation and most of those
+participants' answers; ``seed_certificates`` issues certificates to those who
+completed.
 
 ``seed_event_of_the_day`` is the one step that depends on the date: it runs
 after ``STEPS`` with the day to seed for (today in Jakarta, unless
@@ -19,6 +21,7 @@ an event happening now.
 
 from .accounts import DEMO_PASSWORD, seed_accounts
 from .certificates import seed_certificates
+from .evaluation import seed_evaluation
 from .event_of_the_day import seed_event_of_the_day
 from .events import seed_events
 from .learning import seed_learning
@@ -38,6 +41,7 @@ STEPS = (
     seed_quizzes,
     seed_events,
     seed_participants,
+    seed_evaluation,
     seed_certificates,
 )
 

@@ -1,7 +1,8 @@
 """The item analysis of one quiz in the admin, at ``/admin/laporan/kuis/<quiz_id>/``.
 
 Organisers see every quiz; a speaker sees the quizzes they may edit, so each
-organisation's speakers see their own (promise 10, docs/architecture.md). The
+organisation's speakers see their own (promise 10, docs/architecture.md); the
+quiz's results page (``lms/reports/quiz_results_view.py``) asks the same. The
 numbers come from ``lms.reports.item_data``; docs/reports.md explains them.
 """
 
@@ -22,9 +23,22 @@ from lms.reports.item_flags import (
 from quizzes.models import QuizPage
 
 
-def may_see_item_analysis(user, quiz) -> bool:
-    """Organisers, and whoever may edit the quiz's page."""
+def may_see_quiz_reports(user, quiz) -> bool:
+    """Who sees a quiz's item analysis and results: organisers, and whoever may
+    edit the quiz's page."""
     return can_run_events(user) or quiz.permissions_for_user(user).can_edit()
+
+
+def quiz_breadcrumbs(quiz, here: str) -> list[dict]:
+    """Home › the quiz in the admin › ``here``, for the quiz's report pages."""
+    return [
+        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+        {
+            "url": reverse("wagtailadmin_pages:edit", args=[quiz.pk]),
+            "label": quiz.title,
+        },
+        {"url": "", "label": here},
+    ]
 
 
 def difficulty_chart(report: QuizItemReport) -> SafeString:
@@ -60,7 +74,7 @@ def difficulty_chart(report: QuizItemReport) -> SafeString:
 def quiz_items(request, quiz_id):
     """Reliability, each question's statistics and its options, and a chart."""
     quiz = get_object_or_404(QuizPage, pk=quiz_id)
-    if not may_see_item_analysis(request.user, quiz):
+    if not may_see_quiz_reports(request.user, quiz):
         return permission_denied(request)
     report = quiz_item_analysis(quiz)
     title = _("Item analysis")
@@ -74,15 +88,9 @@ def quiz_items(request, quiz_id):
             "too_easy_above": TOO_EASY_ABOVE,
             "too_hard_below": TOO_HARD_BELOW,
             "weak_below": WEAK_DISCRIMINATION_BELOW,
+            "results_url": reverse("lms_reports:quiz_results", args=[quiz.pk]),
             "header_title": title,
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {
-                    "url": reverse("wagtailadmin_pages:edit", args=[quiz.pk]),
-                    "label": quiz.title,
-                },
-                {"url": "", "label": title},
-            ],
+            "breadcrumbs_items": quiz_breadcrumbs(quiz, title),
         },
     )
 

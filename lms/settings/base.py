@@ -99,6 +99,7 @@ TEMPLATES = [
             "libraries": {
                 "lms_tags": "lms.learning.templatetags",
                 "certificate_tags": "lms.certificates.templatetags",
+                "evaluation_tags": "lms.events.evaluation_tags",
             },
         },
     },

@@ -4,17 +4,19 @@ The organiser, on a laptop, opens the demo event's hub (Sawah Besar, 2023),
 follows "Hasil", filters it by a kelurahan through Wagtail's filter menu,
 downloads the XLSX and finds the same people in it; then reads the learning
 gain's three charts and the post-test's item analysis. A KPUD speaker opens
-the item analysis of KPUD's quiz from its "…" menu, and is turned away from
-the quizzes of others (promise 10, docs/architecture.md). docs/reports.md
-describes the pages.
+the item analysis and the results of KPUD's quiz from its "…" menu, and is
+turned away from the quizzes of others (promise 10, docs/architecture.md).
+docs/reports.md describes the pages.
 
 What the pages say is matched in the browser's language (``_said``), as in
 test_event_journey.py. Screenshots go to tests/browser/screenshots/ (labels
-prefixed "report-"), and three of them to docs/img/ for docs/reports.md
+prefixed "report-"), and four of them to docs/img/ for docs/reports.md
 (``UPDATE_DOC_IMAGES=1``).
 """
 
+import random
 import re
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import translation
@@ -29,6 +31,7 @@ from lms.demo.content.tests import POST_TEST
 from lms.demo.events import demo_event, demo_event_test
 from quizzes.models import QuizPage
 from tests.browser.conftest import assert_accessible, log_in_to_admin, save_doc_image
+from tests.lms.events.event_builders import attempt
 
 # Eight of the demo event's participants live here, with every kind of result.
 KELURAHAN = "Pasar Baru"
@@ -170,27 +173,63 @@ def test_organiser_filters_downloads_and_reads_the_reports(
 # The speaker ------------------------------------------------------------------------
 
 
-def test_speaker_sees_the_item_analysis_of_their_own_quizzes_only(
+def _some_participants_practise(quiz):
+    """Twelve of the demo event's participants hand in ``quiz``, four of them
+    twice, so its results have rows: the demo's attempts are at the event's tests."""
+    rng = random.Random(2026)
+    people = User.objects.filter(enrolments__event=demo_event()).order_by("username")
+    for number, user in enumerate(people[:12]):
+        for try_ in range(1, 3 if number % 3 == 0 else 2):
+            percent = Decimal(rng.randrange(30, 101, 5))
+            attempt(quiz, user, percent=percent, number=try_)
+
+
+def _reads_the_results_of(page, site, screenshot, quiz):
+    """From the quiz's menu to its results, best first, as a speaker reads them."""
+    page.goto(f"{site}{reverse('wagtailadmin_pages:edit', args=[quiz.pk])}")
+    _header_menu_link(page, "Quiz results").click()
+    page.wait_for_url(f"{site}{reverse('lms_reports:quiz_results', args=[quiz.pk])}")
+    table = page.locator("#listing-results .report-table table")
+    expect(table.locator("tbody tr")).to_have_count(12)
+    for ordering in ("grade", "-grade"):  # a second click puts the highest first
+        table.get_by_role("link", name=_said("Score")).click()
+        expect(page).to_have_url(re.compile(f"ordering={ordering}$"))
+        page.wait_for_load_state()
+    scores = [
+        float(score.replace(",", "."))
+        for score in _column(table, _in_indonesian("Score"))
+    ]
+    assert scores == sorted(scores, reverse=True)
+    assert_accessible(page)
+    save_doc_image(page, "report-quiz-results")
+    _shot(screenshot, page, "quiz-results")
+
+
+def test_speaker_sees_the_reports_of_their_own_quizzes_only(
     demo_site, laptop_page, screenshot
 ):
-    """KPUD's quiz opens from its menu; Bawaslu's and the event's are refused."""
+    """KPUD's quiz's item analysis and results open from its menu; Bawaslu's and the
+    event's are refused, whichever address is typed."""
     page = laptop_page
     own = QuizPage.objects.get(slug=election.QUIZ["slug"])
+    _some_participants_practise(own)
     log_in_to_admin(page, demo_site, "kpud", DEMO_PASSWORD)
     page.goto(f"{demo_site}{reverse('wagtailadmin_pages:edit', args=[own.pk])}")
     _header_menu_link(page, "Item analysis").click()
     page.wait_for_url(f"{demo_site}{reverse('lms_reports:quiz_items', args=[own.pk])}")
     expect(page.locator(".item-analysis__meta")).to_contain_text(own.title)
     _shot(screenshot, page, "items-own")
+    _reads_the_results_of(page, demo_site, screenshot, own)
 
     for others in (
         QuizPage.objects.get(slug=supervision.QUIZ["slug"]),
         demo_event_test(POST_TEST),
     ):
-        page.goto(f"{demo_site}{reverse('lms_reports:quiz_items', args=[others.pk])}")
-        page.wait_for_url(f"{demo_site}{reverse('wagtailadmin_home')}")
-        expect(page.locator(".messages")).to_contain_text(
-            _said("Sorry, you do not have permission to access this area.")
-        )
-        expect(page.locator("main")).not_to_contain_text(others.title)
+        for report in ("lms_reports:quiz_items", "lms_reports:quiz_results"):
+            page.goto(f"{demo_site}{reverse(report, args=[others.pk])}")
+            page.wait_for_url(f"{demo_site}{reverse('wagtailadmin_home')}")
+            expect(page.locator(".messages")).to_contain_text(
+                _said("Sorry, you do not have permission to access this area.")
+            )
+            expect(page.locator("main")).not_to_contain_text(others.title)
     _shot(screenshot, page, "items-refused")

@@ -2,26 +2,22 @@
 
 Mounted at ``/admin/kegiatan/<event_id>/kehadiran/``. Every page is built from
 :func:`lms.events.roster.attendance_roster` or :func:`hall_screen_state`, so the
-number of queries does not grow with the number of participants.
+number of queries does not grow with the number of participants. The list of
+who is in, with the manual check-in form, is ``attendance_listing.py``.
 """
 
-from django import forms
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import path
 from django.utils import translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
-from wagtail.admin import messages
 
 from lms.core.pdf import render_pdf
 from lms.core.qr import qr_svg_data_uri
 from lms.events.admin.access import event_admin_view
-from lms.events.admin.breadcrumbs import event_breadcrumbs
+from lms.events.admin.attendance_listing import AttendanceView, count_text
 from lms.events.attendance import check_in_window
-from lms.events.check_ins import CheckInRefused, check_in
 from lms.events.models import CheckIn
 from lms.events.roster import (
     ScreenState,
@@ -36,101 +32,6 @@ SCREEN_META_REFRESH_SECONDS = 10
 # Before check-in opens the screen has no code and no script; it reloads itself
 # this often, so that a screen set up early shows the code soon after opening.
 SCREEN_WAITING_REFRESH_SECONDS = 30
-
-
-class ManualCheckInForm(forms.Form):
-    """An organiser checks in an enrolled participant who cannot scan."""
-
-    participant = forms.TypedChoiceField(
-        label=gettext_lazy("Participant"),
-        coerce=int,
-        error_messages={
-            "required": gettext_lazy("Choose the participant to check in."),
-            "invalid_choice": gettext_lazy(
-                "This participant is not enrolled or is already checked in."
-            ),
-        },
-    )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"),
-        max_length=300,
-        help_text=gettext_lazy(
-            "Goes into the accountability report, e.g. “phone battery flat” or "
-            "“copied from the paper sheet”."
-        ),
-        error_messages={"required": gettext_lazy("Say why this is recorded by hand.")},
-    )
-
-    def __init__(self, *args, roster, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.participants = {
-            row.participant.pk: row.participant for row in roster if not row.check_in
-        }
-        self.fields["participant"].choices = [
-            ("", _("Choose a participant")),
-            *(
-                (pk, f"{person.full_name} ({person.username})")
-                for pk, person in self.participants.items()
-            ),
-        ]
-
-
-@event_admin_view
-def attendance_list(request, event):
-    """Who is checked in (when, how, by whom) and who is not, with the manual form.
-
-    The form is there only while a check-in by hand would be accepted; before
-    and after, the page says when that is instead (a late POST changes nothing).
-    """
-    roster = attendance_roster(event)
-    window = check_in_window(event, method=CheckIn.Method.MANUAL)
-    form = None
-    if window.is_open:
-        form = ManualCheckInForm(
-            request.POST if request.method == "POST" else None, roster=roster
-        )
-    if form is not None and form.is_valid():
-        participant = form.participants[form.cleaned_data["participant"]]
-        try:
-            check_in(
-                event=event,
-                user=participant,
-                method=CheckIn.Method.MANUAL,
-                reason=form.cleaned_data["reason"],
-                recorded_by=request.user,
-            )
-        except CheckInRefused as refused:
-            form.add_error(None, refused.message)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is checked in.") % {"name": participant.full_name},
-            )
-            return redirect("lms_event_admin:attendance", event.pk)
-    checked_in = sum(1 for row in roster if row.check_in)
-    return render(
-        request,
-        "lms/event_admin/attendance.html",
-        {
-            "event": event,
-            "roster": roster,
-            "form": form,
-            "closed_text": window.why_not_open(),
-            "count_text": _count_text(checked_in, len(roster)),
-            "header_title": _("Attendance: %(event)s") % {"event": event.title},
-            "breadcrumbs_items": event_breadcrumbs(
-                event, {"url": "", "label": _("Attendance")}
-            ),
-        },
-    )
-
-
-def _count_text(checked_in: int, enrolled: int) -> str:
-    return ngettext(
-        "%(checked_in)s of %(enrolled)s participant checked in",
-        "%(checked_in)s of %(enrolled)s participants checked in",
-        enrolled,
-    ) % {"checked_in": checked_in, "enrolled": enrolled}
 
 
 def _screen_data(state: ScreenState) -> dict:
@@ -152,7 +53,7 @@ def _screen_data(state: ScreenState) -> dict:
         "qr": qr_svg_data_uri(state.scan_url, scale=10),
         "checked_in": state.checked_in,
         "enrolled": state.enrolled,
-        "count_text": _count_text(state.checked_in, state.enrolled),
+        "count_text": count_text(state.checked_in, state.enrolled),
         "seconds_left": round(state.seconds_left, 1),
     }
 
@@ -172,7 +73,7 @@ def check_in_screen(request, event):
         context["meta_refresh_seconds"] = SCREEN_META_REFRESH_SECONDS
     else:
         context["closed_text"] = window.why_not_open()
-        context["count_text"] = _count_text(*hall_counts(event))
+        context["count_text"] = count_text(*hall_counts(event))
         if window.not_open_yet:
             context["meta_refresh_seconds"] = SCREEN_WAITING_REFRESH_SECONDS
     return render(request, "lms/event_admin/check_in_screen.html", context)
@@ -206,7 +107,7 @@ def attendance_sheet(request, event):
                 "event": event,
                 "organiser": event.organiser,
                 "roster": roster,
-                "count_text": _count_text(
+                "count_text": count_text(
                     sum(1 for row in roster if row.check_in), len(roster)
                 ),
             },
@@ -218,7 +119,14 @@ def attendance_sheet(request, event):
 
 
 urlpatterns = [
-    path("", attendance_list, name="attendance"),
+    path("", event_admin_view(AttendanceView.as_view()), name="attendance"),
+    path(
+        "rows/",
+        event_admin_view(
+            AttendanceView.as_view(results_only=True, http_method_names=["get"])
+        ),
+        name="attendance_rows",
+    ),
     path("layar/", check_in_screen, name="check_in_screen"),
     path("layar/status/", check_in_screen_state, name="check_in_screen_state"),
     path("daftar-hadir.pdf", attendance_sheet, name="attendance_sheet"),

@@ -1,64 +1,19 @@
-"""The organiser's list of events and each event's hub: who is in, and where they stand."""
+"""Each event's hub: who is in, and where they stand; and the list of events."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from wagtail.admin.auth import permission_denied
 
-from lms.events.admin.access import can_run_events, event_admin_view
+from lms.events.admin import event_listing
+from lms.events.admin.access import event_admin_view
 from lms.events.admin.poster import registration_poster
 from lms.events.completion_text import completion_steps
 from lms.events.enrolment import enrolled_participants
-from lms.events.models import CheckIn, Enrolment, EventPage
+from lms.events.models import EvaluationPage
 from lms.events.standings import EventTests, participant_standings
 
 # The hub's filter: everyone, or those who have (not) completed the event.
 STATUS_FILTERS = ("complete", "incomplete")
-
-
-def _count_of(model) -> Coalesce:
-    """How many ``model`` rows point at each event, as one subquery.
-
-    Two counts over two joins would multiply each other's rows (every
-    enrolment times every check-in); a subquery each stays linear.
-    """
-    rows = (
-        model.objects.filter(event=OuterRef("pk"))
-        .order_by()
-        .values("event")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def event_list(request):
-    """Every event, newest first, with how many are enrolled and checked in."""
-    if not can_run_events(request.user):
-        return permission_denied(request)
-    events = (
-        EventPage.objects.order_by("-starts_at")
-        .select_related("organiser")
-        .annotate(
-            enrolled_count=_count_of(Enrolment),
-            checked_in_count=_count_of(CheckIn),
-        )
-    )
-    return render(
-        request,
-        "lms/event_admin/event_list.html",
-        {
-            "events": events,
-            "header_title": _("Events"),
-            "header_icon": "date",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": "", "label": _("Events")},
-            ],
-        },
-    )
 
 
 @event_admin_view
@@ -108,6 +63,8 @@ def event_hub(request, event):
             "checked_in_count": sum(1 for r in rows if r["standing"].record.checked_in),
             "complete_count": complete_count,
             "incomplete_count": len(rows) - complete_count,
+            # Without an evaluation the hub offers to add one instead of its report.
+            "has_evaluation": EvaluationPage.objects.child_of(event).exists(),
             "header_title": event.title,
             "header_icon": "date",
             "breadcrumbs_items": [
@@ -120,7 +77,7 @@ def event_hub(request, event):
 
 
 urlpatterns = [
-    path("", event_list, name="events"),
+    *event_listing.urlpatterns,
     path("<int:event_id>/", event_hub, name="event"),
     path("<int:event_id>/poster.pdf", registration_poster, name="poster"),
 ]

@@ -1,31 +1,26 @@
 """The pact report of one event: who has accepted each required text and who has not.
 
-Mounted at ``/admin/kegiatan/<event_id>/pakta/``. Organisers also record here,
-with a note, that someone signed the paper sheet instead of accepting online.
+Mounted at ``/admin/kegiatan/<event_id>/pakta/``; the report itself is
+``pact_listing.py``. Organisers also record here, with a note, that someone
+signed the paper sheet instead of accepting online.
 """
-
-import csv
-import io
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lms.accounts.models import User
-from lms.core.spreadsheets import neutralise_formula
 from lms.events.admin.access import event_admin_view
 from lms.events.admin.breadcrumbs import event_breadcrumbs
+from lms.events.admin.pact_listing import PactReportView
 from lms.events.models import PactAcceptance
 from lms.events.pacts import (
     NOTE_MAX_LENGTH,
     NOTE_REQUIRED,
     PactRefused,
-    collect_pact_standings,
     record_paper_signature,
 )
 
@@ -73,73 +68,9 @@ class PaperSignatureForm(forms.Form):
 
 
 @event_admin_view
-def pact_report(request, event):
-    """Each required pact: who accepted (when, how, which version), who has not."""
-    return render(
-        request,
-        "lms/event_admin/pacts.html",
-        {
-            "event": event,
-            "standings": collect_pact_standings(event=event),
-            "header_title": _("Pacts and pledges"),
-            "breadcrumbs_items": event_breadcrumbs(
-                event, {"url": "", "label": _("Pacts and pledges")}
-            ),
-        },
-    )
-
-
-def _spreadsheet_safe(value) -> str:
-    return neutralise_formula("" if value is None else str(value))
-
-
-def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
-
-
-@event_admin_view
 def pact_report_csv(request, event):
-    """The report as a spreadsheet: one row per required pact and participant."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            _("Pact or pledge"),
-            _("Participant"),
-            _("Username"),
-            _("Status"),
-            _("Accepted at"),
-            _("How"),
-            _("Version"),
-            _("Name typed"),
-            _("Note"),
-            _("Recorded by"),
-        ]
-    )
-    for standing in collect_pact_standings(event=event):
-        for a in standing.accepted:
-            row = [
-                standing.pact.title,
-                a.user.full_name,
-                a.user.username,
-                _("Accepted"),
-                _when(a.accepted_at),
-                a.get_method_display(),
-                a.version.number,
-                a.typed_name,
-                a.note,
-                a.recorded_by.full_name if a.recorded_by else "",
-            ]
-            writer.writerow([_spreadsheet_safe(cell) for cell in row])
-        for user in standing.not_accepted:
-            row = [standing.pact.title, user.full_name, user.username, _("Not yet")]
-            writer.writerow([_spreadsheet_safe(cell) for cell in row] + [""] * 6)
-    # The byte-order mark tells Excel the file is UTF-8 (names with accents).
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv")
-    response["Content-Disposition"] = (
-        f'attachment; filename="pakta-{event.slug or event.pk}.csv"'
-    )
-    return response
+    """The report's CSV at its old address, for links and bookmarks: the report's own download."""
+    return redirect(reverse("lms_event_admin:pacts", args=[event.pk]) + "?export=csv")
 
 
 @event_admin_view
@@ -194,7 +125,12 @@ def paper_signature(request, event, pact_id):
 
 
 urlpatterns = [
-    path("", pact_report, name="pacts"),
+    path("", event_admin_view(PactReportView.as_view()), name="pacts"),
+    path(
+        "rows/",
+        event_admin_view(PactReportView.as_view(results_only=True)),
+        name="pacts_rows",
+    ),
     path("csv/", pact_report_csv, name="pacts_csv"),
     path("<int:pact_id>/kertas/", paper_signature, name="pact_paper"),
 ]

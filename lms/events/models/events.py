@@ -177,7 +177,7 @@ class EventPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("venue")]
 
     parent_page_types = ["lms.EventIndexPage"]
-    subpage_types = ["quizzes.QuizPage"]
+    subpage_types = ["quizzes.QuizPage", "lms.EvaluationPage"]
 
     class Meta:
         verbose_name = _("event")

@@ -88,7 +88,7 @@ def test_the_register_lists_numbers_names_and_status(
         assert certificate.number in html
     assert "Ani Lestari" in html and "Budi Hartono" in html
     assert "Tidak hadir" in html and f"Replaced by {new.number}" in html
-    assert html.count(">Valid<") == 2
+    assert html.count('w-status--primary">Valid<') == 2
     assert "Revoked" in html
 
 

@@ -39,7 +39,7 @@ def _test_fields(event) -> list:
         (quiz.kind, quiz.pass_mark, quiz.max_attempts, quiz.grants_certificate,
          quiz.opens_at, quiz.closes_at, quiz.live,
          [(block.block_type, block.value["text"].source) for block in quiz.questions])
-        for quiz in (page.specific for page in event.get_children())
+        for quiz in QuizPage.objects.child_of(event)
     ]  # fmt: skip
 
 

@@ -304,7 +304,7 @@ def test_the_demo_event_of_the_seed_article(seeded):
     assert len(event.agenda) == 8 and event.modules.count() == len(SHELVES)
     assert sorted(event.pacts.values_list("kind", flat=True)) == ["pact", "pledge"]
     assert all(pact.versions.exists() for pact in event.pacts.all())
-    kinds = [quiz.specific.kind for quiz in event.get_children()]
+    kinds = [quiz.kind for quiz in QuizPage.objects.child_of(event)]
     assert kinds == ["pre_test", "post_test"]
 
 

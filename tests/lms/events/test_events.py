@@ -10,7 +10,13 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.models import HomePage
 from lms.accounts.models import User
-from lms.events.models import CheckIn, Enrolment, EventIndexPage, EventPage
+from lms.events.models import (
+    CheckIn,
+    Enrolment,
+    EvaluationPage,
+    EventIndexPage,
+    EventPage,
+)
 from quizzes.models import Attempt, QuizPage
 from tests.factories import (
     EventIndexPageFactory,
@@ -41,7 +47,7 @@ class EventPageTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
-        self.assertAllowedSubpageTypes(EventPage, {QuizPage})
+        self.assertAllowedSubpageTypes(EventPage, {QuizPage, EvaluationPage})
 
     def test_renders(self):
         event = EventPageFactory(parent=self.index)

@@ -4,12 +4,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from lms.accounts.models import User
 from lms.events.models import Pact, PactAcceptance, PactVersion
 from lms.events.pacts import accept_pact, record_paper_signature
 from tests.factories import PactFactory, ParticipantFactory
+from tests.lms.events.listing_reading import body, csv_rows, xlsx_rows
 from tests.lms.events.pact_setup import enrol_many, event_requiring
 
 ADD = "wagtailsnippets_lms_pact:add"
@@ -231,13 +233,13 @@ def test_an_unknown_event_is_404(admin_client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["lms_event_admin:pacts", "lms_event_admin:pacts_csv"])
+@pytest.mark.parametrize("query", ["", "?export=csv", "?export=xlsx"])
 def test_the_report_costs_the_same_for_5_or_40_participants(
-    admin_client, home_page, pact, name, django_assert_max_num_queries
+    admin_client, home_page, pact, query, django_assert_max_num_queries
 ):
     pledge = PactFactory(kind="pledge")
     event = event_requiring(home_page, pact, pledge)
-    url = reverse(name, args=[event.pk])
+    url = reverse("lms_event_admin:pacts", args=[event.pk]) + query
 
     def add(count):
         users = enrol_many(event, count)
@@ -247,32 +249,73 @@ def test_the_report_costs_the_same_for_5_or_40_participants(
     add(5)
     admin_client.get(url)  # warm Wagtail's per-request caches
     with CaptureQueriesContext(connection) as five:
-        assert admin_client.get(url).status_code == 200
+        response = admin_client.get(url)
+        assert response.status_code == 200 and body(response)
     add(35)
     with django_assert_max_num_queries(len(five)):
         response = admin_client.get(url)
-    assert response.status_code == 200
+        assert response.status_code == 200 and body(response)
 
 
 # The CSV -------------------------------------------------------------------------
 
 
+SPREADSHEET_HEADINGS = [
+    "Pact or pledge",
+    "Participant",
+    "Username",
+    "Status",
+    "Accepted at",
+    "How",
+    "Version",
+    "Name typed",
+    "Note",
+    "Recorded by",
+]
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("in_english")
 def test_the_csv_has_a_row_per_participant_and_pact(admin_client, event, pact, siti):
     budi = ParticipantFactory(full_name='=HYPERLINK("http://x")', username="budi")
     event.enrolments.create(user=budi, source="import")
-    accept(event, siti, pact)
-    response = admin_client.get(reverse("lms_event_admin:pacts_csv", args=[event.pk]))
-    assert response["Content-Type"].startswith("text/csv")
-    assert "attachment" in response["Content-Disposition"]
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")
-    lines = text.lstrip("\ufeff").strip().splitlines()
-    assert len(lines) == 3  # a heading and two participants
-    siti_line = next(line for line in lines if "Siti Nurhaliza" in line)
-    assert "Pakta Integritas" in siti_line and ",1," in siti_line
-    budi_line = next(line for line in lines if "budi" in line)
-    assert "'=HYPERLINK" in budi_line  # a spreadsheet shows it, never runs it
+    accepted_at = accept(event, siti, pact).accepted_at
+    # The old address still works: it leads to the report's own CSV download.
+    response = admin_client.get(
+        reverse("lms_event_admin:pacts_csv", args=[event.pk]), follow=True
+    )
+    assert response.redirect_chain == [
+        (reverse("lms_event_admin:pacts", args=[event.pk]) + "?export=csv", 302)
+    ]
+    assert response["Content-Disposition"].endswith(f'pakta-{event.slug}.csv"')
+    heading, *rows = csv_rows(response)
+
+    assert heading == SPREADSHEET_HEADINGS
+    jakarta_time = timezone.localtime(accepted_at).strftime("%Y-%m-%d %H:%M")
+    assert sorted(rows) == [
+        # A name that looks like a formula: a spreadsheet shows it, never runs it.
+        ["Pakta Integritas", '\'=HYPERLINK("http://x")', "budi", "Not yet"] + [""] * 6,
+        ["Pakta Integritas", "Siti Nurhaliza", "siti", "Accepted", jakarta_time]
+        + ["Accepted online", "1", "Siti Nurhaliza", "", ""],
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("in_english")
+def test_the_xlsx_has_the_csvs_columns_with_real_times(admin_client, event, pact, siti):
+    accepted_at = accept(event, siti, pact).accepted_at
+    url = reverse("lms_event_admin:pacts", args=[event.pk])
+    heading, row = xlsx_rows(admin_client.get(f"{url}?export=xlsx"))
+
+    assert list(heading) == SPREADSHEET_HEADINGS
+    jakarta_time = timezone.make_naive(accepted_at).replace(microsecond=0)
+    assert row[:5] == (
+        "Pakta Integritas",
+        "Siti Nurhaliza",
+        "siti",
+        "Accepted",
+        jakarta_time,
+    )
 
 
 # Paper signatures ------------------------------------------------------------------
