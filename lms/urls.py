@@ -21,6 +21,7 @@ from lms.events.views.joining import JoinEventView
 from lms.events.views.pacts import EventPactView
 from lms.learning.api import api_router
 from lms.learning.views import LessonCompletionView, SearchView, TagView
+from lms.reports import wagtail_exports
 
 account_urls = [
     path(
@@ -64,6 +65,9 @@ account_urls = [
 ]
 
 urlpatterns = [
+    # Ahead of Wagtail's admin: its report downloads, formula-safe (same paths).
+    path("admin/reports/", include(wagtail_exports.report_urlpatterns)),
+    path("admin/redirects/", include(wagtail_exports.redirect_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include(account_urls)),

@@ -15,11 +15,19 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic.models import CopyViewMixin
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 
+from lms.accounts import login_throttle
+from lms.accounts.admin_lockouts import (
+    LockoutFilterSet,
+    UnlockFieldMixin,
+    locked_until_column,
+)
 from lms.accounts.models import User
 from lms.accounts.roles import ROLE_NAMES
 
@@ -71,7 +79,7 @@ class LmsUserCreationForm(_ProfileFieldsMixin, UserCreationForm):
         widgets = {"groups": forms.CheckboxSelectMultiple}
 
 
-class LmsUserEditForm(_ProfileFieldsMixin, UserEditForm):
+class LmsUserEditForm(UnlockFieldMixin, _ProfileFieldsMixin, UserEditForm):
     class Meta:
         model = User
         fields = ("username", *PROFILE_FIELDS, "is_active", "is_superuser", "groups")
@@ -79,9 +87,17 @@ class LmsUserEditForm(_ProfileFieldsMixin, UserEditForm):
 
 
 class IndexView(wagtail_users.IndexView):
-    """Finds people the way organisers look for them: by name or phone number."""
+    """Finds people the way organisers look for them: by name or phone number;
+    shows which accounts are locked out of logging in."""
 
     search_backend_name = None  # plain database lookups over the fields below
+
+    def get_base_queryset(self):
+        return login_throttle.with_locked_until(super().get_base_queryset())
+
+    @cached_property
+    def columns(self):
+        return [*super().columns, locked_until_column()]
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -105,6 +121,11 @@ class CreateView(wagtail_users.CreateView):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
+class CopyView(CopyViewMixin, CreateView):
+    """Wagtail's "copy": the add form, filled in from an existing account, with
+    the same limits as adding one (it posts to the add view)."""
+
+
 class EditView(wagtail_users.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -117,7 +138,9 @@ class EditView(wagtail_users.EditView):
 
 class UserViewSet(wagtail_users.UserViewSet):
     index_view_class = IndexView
+    filterset_class = LockoutFilterSet
     add_view_class = CreateView
+    copy_view_class = CopyView
     edit_view_class = EditView
 
     def get_form_class(self, for_update=False):

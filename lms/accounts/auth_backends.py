@@ -5,6 +5,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.hashers import Argon2PasswordHasher
 
 from lms.accounts import login_throttle
+from lms.core.client_address import client_address
 
 
 class UsernameOrPhoneBackend(ModelBackend):
@@ -12,8 +13,10 @@ class UsernameOrPhoneBackend(ModelBackend):
 
     Participants rarely remember a username but always know their number, in
     whichever way they happen to type it (``0812...``, ``+62 812...``). Every
-    login form (ours and the Wagtail admin's) comes through here, so this is
-    also where repeated failures lock an account for a while.
+    login form (ours, the Wagtail admin's and self-registration's) comes
+    through here, so this is also where guesses are counted
+    (``lms.accounts.login_throttle``): each password check is reserved before
+    it runs, and none runs once the account or the address has used its tries.
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
@@ -22,25 +25,18 @@ class UsernameOrPhoneBackend(ModelBackend):
             username = kwargs.get(User.USERNAME_FIELD)
         if username is None or password is None:
             return None
-        if login_throttle.is_locked_out(username):
+        user = login_throttle.find_account(username)
+        address = client_address(request) if request is not None else ""
+        if not login_throttle.reserve_guess(user=user, login=username, address=address):
             return None
-        user = self._find(User, username.strip())
         if user is None:
             # Hash anyway so that a missing account takes as long as a wrong
             # password and cannot be told apart by timing.
             User().set_password(password)
         elif user.check_password(password) and self.user_can_authenticate(user):
-            login_throttle.clear_failures(username)
+            login_throttle.guess_succeeded(user=user, address=address)
             return user
-        login_throttle.record_failure(username)
         return None
-
-    @staticmethod
-    def _find(User, login):
-        try:
-            return User._default_manager.get_by_login(login)
-        except User.DoesNotExist:
-            return None
 
 
 class HallArgon2PasswordHasher(Argon2PasswordHasher):

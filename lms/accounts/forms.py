@@ -2,11 +2,60 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from lms.accounts import login_throttle
+from lms.accounts.attempt_limits import minutes
+from lms.core.client_address import client_address
 
 
-class LoginForm(AuthenticationForm):
+class LockoutMessageMixin:
+    """Says why a login was refused when it was refused for too many failures,
+    and how long to wait, instead of "wrong password".
+
+    Asked after the backend said no: by then this try has been counted, so the
+    try that uses up the last one already hears that the account is locked.
+    """
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError as error:
+            if error.code != "invalid_login":
+                raise
+            address = client_address(self.request) if self.request else ""
+            refused = login_throttle.refusal(
+                login=self.cleaned_data.get("username", ""), address=address
+            )
+            if refused is None:
+                raise
+            raise lockout_error(refused) from error
+
+
+def lockout_error(refused: login_throttle.Refusal) -> ValidationError:
+    wait = minutes(refused.seconds)
+    if refused.reason == "address":
+        message = ngettext(
+            "Too many failed logins from this network. Wait %(minutes)s minute "
+            "and try again.",
+            "Too many failed logins from this network. Wait %(minutes)s minutes "
+            "and try again.",
+            wait,
+        )
+    else:
+        message = ngettext(
+            "Too many wrong passwords for this account. Wait %(minutes)s minute "
+            "and try again, reset your password, or ask your organiser "
+            "(penyelenggara) to unlock it.",
+            "Too many wrong passwords for this account. Wait %(minutes)s minutes "
+            "and try again, reset your password, or ask your organiser "
+            "(penyelenggara) to unlock it.",
+            wait,
+        )
+    return ValidationError(message, code="locked_out", params={"minutes": wait})
+
+
+class LoginForm(LockoutMessageMixin, AuthenticationForm):
     """Django's login form, worded for people who log in with their phone number."""
 
     # No autofocus: on a phone it would open the keyboard over the page at once.
@@ -28,26 +77,11 @@ class LoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked_out": _(
-            "Too many wrong passwords for this account. Wait %(minutes)s minutes "
-            "and try again, or ask your organiser (penyelenggara) to reset your "
-            "password."
-        ),
         "invalid_login": _(
             "The username or phone number and password do not match. "
             "Check them and try again; passwords are case-sensitive."
         ),
     }
-
-    def clean(self):
-        username = self.cleaned_data.get("username")
-        if username and login_throttle.is_locked_out(username):
-            raise ValidationError(
-                self.error_messages["locked_out"],
-                code="locked_out",
-                params={"minutes": login_throttle.LOCKOUT_SECONDS // 60},
-            )
-        return super().clean()
 
 
 class NewPasswordChangeForm(PasswordChangeForm):

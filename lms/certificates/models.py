@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import LazyObject
@@ -17,10 +17,16 @@ DEFAULT_NUMBERING = "{seq:03d}/SERT/{event_code}/{month_roman}/{year}"
 
 
 class PrivateStorage(LazyObject):
-    """Issued files live outside MEDIA_ROOT: only views that check who asks serve them."""
+    """Issued files live outside the media storage: only views that check who asks serve them.
+
+    ``STORAGES["private"]``: a local or shared folder, or a private bucket
+    (lms/settings/storage.py). Everything reads and writes it through the
+    storage API, never by path, so any app server or task worker serves the same
+    files. Lazy, so the storage is built from the settings in force at first use.
+    """
 
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+        self._wrapped = storages["private"]
 
 
 private_storage = PrivateStorage()

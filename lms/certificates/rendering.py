@@ -2,8 +2,8 @@
 
 Every certificate, one or three hundred, goes through :func:`render_certificates_pdf`:
 one HTML document with one page per certificate, laid out in a single WeasyPrint
-pass (``lms.core.pdf.render_pdf``, whose fetcher reads only static and media files and
-``data:`` URIs). Bulk printing is fast because fonts, images and styles are loaded
+pass (``lms.core.pdf.render_pdf``, whose fetcher reads only static files, media
+files through the storage API and ``data:`` URIs). Bulk printing is fast because fonts, images and styles are loaded
 once per document instead of once per certificate; a single certificate is simply
 a document of one page, so both look exactly the same.
 
@@ -21,7 +21,6 @@ printed as the characters typed.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -30,7 +29,7 @@ from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from lms.certificates.models import CertificateSignatory, CertificateTemplate
-from lms.core.pdf import render_pdf
+from lms.core.pdf import media_uri, render_pdf
 from lms.core.qr import qr_png_data_uri
 
 # The words a template's body may use, and where each comes from in the snapshot.
@@ -168,9 +167,13 @@ def name_font_size(name: str, *, width_mm: float, font: str) -> float:
     return round(max(min(two_lines, NAME_ONE_LINE_MIN_PT), NAME_MIN_PT), 1)
 
 
-def _file_uri(image) -> str:
-    """The original file of a Wagtail image, from disk (the PDF fetcher allows media)."""
-    return Path(image.file.path).resolve().as_uri()
+def _image_uri(image) -> str:
+    """The original file of a Wagtail image, read through its storage, never a path.
+
+    Media may live in a bucket (docs/deployment.md); the content hash makes an
+    image replaced under the same name print as replaced.
+    """
+    return media_uri(image.file.name, version=image.file_hash)
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,7 @@ def _design(template: CertificateTemplate, index: int) -> _Design:
     )
     # .all() also reads a template's unsaved logos and signatories (the admin's
     # preview of a form that has not been saved yet).
-    logos = [_file_uri(logo.image) for logo in template.logos.all() if logo.image]
+    logos = [_image_uri(logo.image) for logo in template.logos.all() if logo.image]
     signatories = [_signatory(s) for s in template.signatories.all()[:3]]
     return _Design(
         page_name=page_name,
@@ -213,7 +216,7 @@ def _design(template: CertificateTemplate, index: int) -> _Design:
         body=template.body,
         font=template.font,
         width_mm=width,
-        background=_file_uri(template.background) if template.background else "",
+        background=_image_uri(template.background) if template.background else "",
         logos=logos[:3],
         signatories=signatories,
     )
@@ -224,7 +227,7 @@ def _signatory(signatory: CertificateSignatory) -> dict:
         "name": signatory.name,
         "position": signatory.position,
         "nip": signatory.nip,
-        "signature": _file_uri(signatory.signature) if signatory.signature else "",
+        "signature": _image_uri(signatory.signature) if signatory.signature else "",
     }
 
 

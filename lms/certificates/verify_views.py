@@ -22,6 +22,7 @@ from lms.certificates.verification import (
     sha256_of_chunks,
     verification_result,
 )
+from lms.core.client_address import client_address
 
 
 class UploadForm(forms.Form):
@@ -58,11 +59,6 @@ class UploadForm(forms.Form):
             )
         upload.seek(0)
         return upload
-
-
-def client_address(request) -> str:
-    """Who counts against the limit: the address the request came from."""
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _private(response):

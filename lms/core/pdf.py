@@ -4,8 +4,11 @@ This is the one module that imports WeasyPrint (``docs/architecture.md``): login
 slips, the attendance sheet, QR posters and certificates all come through
 :func:`render_pdf`. Templates link their stylesheet and images relative to the
 project's ``static/`` folder (``<link rel="stylesheet" href="css/pdf.css">``);
-QR codes are inlined as ``data:`` URIs (:mod:`lms.core.qr`). The URL fetcher refuses
-everything else, so a name typed as ``<img src="http://...">`` can neither
+QR codes are inlined as ``data:`` URIs (:mod:`lms.core.qr`). Uploaded images (a
+certificate's background, logos, signatures) are named by :func:`media_uri` and read
+through Django's storage API, so they print the same from a local ``media/`` folder or
+an S3-compatible bucket (docs/deployment.md, "Several app servers"). The URL fetcher
+refuses everything else, so a name typed as ``<img src="http://...">`` can neither
 stall printing nor make the server fetch an address of someone's choosing.
 
 Documents printed in bulk, one render each (certificates), pass their stylesheets
@@ -14,22 +17,24 @@ every render was a sixth of a certificate's time. Parsed stylesheets, loaded
 images of static and media files and the font configuration are kept between
 renders, per thread (Pango's font map and WeasyPrint's images are not made to
 be shared between threads). A stylesheet or an image is read again when its
-file or text changes, so an edited template prints as edited on the next render
+file, text or content hash changes, so an edited template prints as edited on the next render
 (``docs/benchmarks.md``).
 """
 
+import mimetypes
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # Parsed stylesheets kept per thread: the shared files, plus one small text per
 # certificate template in use, with room for templates being edited.
@@ -37,24 +42,48 @@ MAX_STYLESHEETS = 64
 # Images of files kept per thread: decorations, plus each template's logos,
 # background and signatures.
 MAX_IMAGES = 64
+# The scheme of uploaded files in PDF templates: ``media:original_images/logo.png``.
+MEDIA_SCHEME = "media:"
+
+
+def media_uri(name: str, *, version: str = "") -> str:
+    """How a PDF template names a file of the default (media) storage.
+
+    Never a local path: the file may live in a bucket. ``version`` (a content
+    hash) goes into the address, so a replaced file under the same name is a
+    new image to the kept-images cache, which never has to ask the storage.
+    Without a version the file is read again at every render.
+    """
+    uri = f"{MEDIA_SCHEME}{quote(name)}"
+    return f"{uri}?v={quote(version)}" if version else uri
 
 
 class LocalAssetFetcher(URLFetcher):
-    """Serves ``data:`` URIs and files under the static and media folders; nothing else."""
+    """Serves ``data:`` URIs, files under ``static/`` and media files; nothing else.
+
+    Media files come through the default storage's ``open()``: a local folder
+    and a bucket read alike, and no path outside the storage can be named.
+    """
 
     def __init__(self):
         super().__init__(allowed_protocols={"file", "data"})
-        self._roots = [
-            Path(root).resolve()
-            for root in (*settings.STATICFILES_DIRS, settings.MEDIA_ROOT)
-        ]
+        self._roots = [Path(root).resolve() for root in settings.STATICFILES_DIRS]
 
     def fetch(self, url, headers=None):
+        if url.startswith(MEDIA_SCHEME):
+            return self._fetch_media(url)
         if url.startswith("file:"):
             path = Path(url.removeprefix("file://").split("?")[0]).resolve()
             if not any(path.is_relative_to(root) for root in self._roots):
-                raise ValueError(f"PDF assets come from static or media only: {url}")
+                raise ValueError(f"Local PDF assets come from static/ only: {url}")
         return super().fetch(url, headers)
+
+    def _fetch_media(self, url: str) -> URLFetcherResponse:
+        name = unquote(urlsplit(url).path)
+        with storages["default"].open(name, "rb") as stored:
+            body = stored.read()
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
 
 def static_base_url() -> str:
@@ -93,7 +122,13 @@ def _parsed(key: tuple, parse) -> CSS:
 
 
 def _file_version(url) -> tuple | None:
-    """``url`` with its file's modification time and size; None if not a file."""
+    """What identifies the content of a file's ``url``; None if not a file.
+
+    A media address carries its version, if it has one (:func:`media_uri`); a
+    static file's is its modification time and size.
+    """
+    if isinstance(url, str) and url.startswith(MEDIA_SCHEME):
+        return (url,) if urlsplit(url).query else None
     if not isinstance(url, str) or not url.startswith("file:"):
         return None
     try:
@@ -109,7 +144,7 @@ class _ImageCache(dict):
     WeasyPrint looks an image up here by URL before fetching it, and stores image
     data here under keys of its own. Images of files (decorations, logos,
     signatures) are also kept for later renders, under their URL and their file's
-    version, so a replaced file is read again. Everything else (QR codes as
+    version, so a replaced file is read again and a kept one is not fetched at all. Everything else (QR codes as
     ``data:`` URIs, image data) lives as long as this render.
     """
 

@@ -15,10 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import bleach
 from bleach.css_sanitizer import CSSSanitizer
+from bleach.html5lib_shim import Filter
+from wagtail.images.formats import get_image_formats
+from wagtail.rich_text import features
 
 # Wagtail's stored rich text: <a linktype="page" id="3">, <embed embedtype="image" ...>.
-# Media embeds (<embed embedtype="media" url=...>) are not allowed: they would load
-# a third-party player on page view. Videos use the video block instead.
 RICH_TEXT_TAGS = frozenset(
     {
         "p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "u", "s", "sub", "sup",
@@ -49,15 +50,75 @@ HTML_STYLE_PROPERTIES = frozenset(
 LINK_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 
 # Wagtail finds a page, document or image by the ``id`` of a link or embed; an
-# id that is not a number (or too long for the column) would fail the page.
-DATABASE_ID = re.compile(r"[0-9]{1,9}")
+# id that is not a positive number (or too long for the column) would fail the page.
+DATABASE_ID = re.compile(r"[1-9][0-9]{0,8}")
+# Of the embeds Wagtail registers only pictures: a media embed
+# (<embed embedtype="media" url=...>) would load a third-party player on page
+# view. Videos use the video block instead.
+EMBED_TYPES = frozenset({"image"})
 
 
 def _rich_text_attribute_allowed(tag: str, name: str, value: str) -> bool:
-    """The allow-list per tag, and ids only as database ids."""
-    if name not in RICH_TEXT_ATTRIBUTES.get(tag, ()):
-        return False
-    return name != "id" or bool(DATABASE_ID.fullmatch(value))
+    """The allow-list per tag; the values of links and embeds are judged whole,
+    by ``_WagtailEntities``."""
+    return name in RICH_TEXT_ATTRIBUTES.get(tag, ())
+
+
+def _link_attributes(attrs: dict[str, str]) -> dict[str, str]:
+    """What a link keeps: a registered link type with a database id, else its
+    ``href`` (whose scheme bleach has checked), else nothing."""
+    if attrs.get("linktype") in features.get_link_types() and DATABASE_ID.fullmatch(
+        attrs.get("id", "")
+    ):
+        return {k: v for k, v in attrs.items() if k in {"linktype", "id"}}
+    return {"href": attrs["href"]} if attrs.get("href", "").strip() else {}
+
+
+def _embed_attributes(attrs: dict[str, str]) -> dict[str, str]:
+    """What an embed keeps: a picture by its database id, in a registered format.
+
+    Wagtail's editor and page renderer both look the format up by name and fail
+    on one they do not know, or on none: such a picture takes the first
+    registered format (full width) rather than being lost. Without a picture to
+    show (another kind of embed, no usable id) nothing is kept.
+    """
+    embed_type = attrs.get("embedtype")
+    if embed_type not in EMBED_TYPES or embed_type not in features.get_embed_types():
+        return {}
+    if not DATABASE_ID.fullmatch(attrs.get("id", "")):
+        return {}
+    formats = [image_format.name for image_format in get_image_formats()]
+    if attrs.get("format") not in formats:
+        attrs = {**attrs, "format": formats[0]}
+    return attrs
+
+
+class _WagtailEntities(Filter):
+    """Links and embeds keep only the attribute values Wagtail's renderers accept.
+
+    bleach judges each attribute alone, but whether a link or an embed can be
+    drawn depends on its attributes together (a picture needs its id and a
+    format the editor knows), so this runs on bleach's cleaned stream. A link
+    left pointing nowhere keeps its text without the ``<a>``; an embed left
+    showing nothing is removed.
+    """
+
+    def __iter__(self):
+        unwrapped = []  # for each open <a>: was its tag dropped?
+        for token in super().__iter__():
+            name, kind = token.get("name"), token["type"]
+            if name == "a" and kind == "EndTag":
+                if not (unwrapped and unwrapped.pop()):
+                    yield token
+            elif name in {"a", "embed"} and kind in {"StartTag", "EmptyTag"}:
+                judge = _link_attributes if name == "a" else _embed_attributes
+                kept = judge({key: v for (_ns, key), v in token["data"].items()})
+                if name == "a" and kind == "StartTag":
+                    unwrapped.append(not kept)
+                if kept:
+                    yield {**token, "data": {(None, k): v for k, v in kept.items()}}
+            else:
+                yield token
 
 
 _rich_text_cleaner = bleach.Cleaner(
@@ -66,6 +127,7 @@ _rich_text_cleaner = bleach.Cleaner(
     protocols=LINK_PROTOCOLS,
     strip=True,
     strip_comments=True,
+    filters=[_WagtailEntities],
 )
 _DATA_IMAGE = re.compile(
     r"^data:image/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]+$", re.I
@@ -99,13 +161,13 @@ _html_cleaner = bleach.Cleaner(
 
 
 # In bleach's output every attribute value is double-quoted (a ">" in one is
-# escaped), so these are exact.
-_NON_IMAGE_EMBED = re.compile(r'<embed(?![^>]*\bembedtype="image")[^>]*>')
+# escaped), so this is exact.
 _EMBED = re.compile(r"<embed\b([^>]*?)/?>")
 
 
 def clean_rich_text(html: str) -> str:
-    """Wagtail rich text (stored form) with only the allowed tags and attributes.
+    """Wagtail rich text (stored form) with only the allowed tags and attributes,
+    and links and embeds only as Wagtail's editor and pages can draw them.
 
     Of Wagtail's ``<embed>`` kinds only images stay: a media embed would load
     a third-party player, and an embed without a kind renders as a bare tag.
@@ -113,8 +175,7 @@ def clean_rich_text(html: str) -> str:
     stores it: bleach writes HTML's ``<embed …>``, which Wagtail's rewriter
     does not recognise, so the page would show the tag instead of the picture.
     """
-    cleaned = _NON_IMAGE_EMBED.sub("", _rich_text_cleaner.clean(html or ""))
-    return _EMBED.sub(r"<embed\1/>", cleaned)
+    return _EMBED.sub(r"<embed\1/>", _rich_text_cleaner.clean(html or ""))
 
 
 def clean_html(html: str) -> str:

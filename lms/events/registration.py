@@ -18,7 +18,13 @@ from lms.core.reference import KELURAHAN_BY_KECAMATAN
 from lms.events.enrolment import EnrolmentRefused, enrol
 from lms.events.models import Enrolment, EventPage
 
-PHONE_TAKEN = _("This phone number already has an account. Log in to join the event.")
+# Worded for the person who owns the number, without confirming to anyone else
+# that it has an account (docs/events.md, "A phone number is one person").
+PHONE_TAKEN = _(
+    "If this phone number already has an account, log in with it to join the "
+    "event. Forgotten the password? Reset it, or ask the organiser "
+    "(penyelenggara)."
+)
 
 # Two people of the same name registering in the same instant both get offered
 # the same free username; the loser simply takes the next one.

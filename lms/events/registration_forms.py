@@ -1,14 +1,34 @@
 """The forms of joining an event: the code alone, or the code with a new account."""
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import authenticate, password_validation
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from lms.accounts.attempt_limits import (
+    Limit,
+    digest,
+    give_back,
+    minutes,
+    seconds_to_wait,
+    take,
+)
 from lms.accounts.models import User
+from lms.core.client_address import client_address
 from lms.core.reference import KELURAHAN_CHOICES, InstitutionType
 from lms.events.enrolment import EnrolmentRefused, event_for_code
 from lms.events.registration import PHONE_TAKEN, Registration
+
+# Registrations one client address may have refused because the number typed
+# has an account and the password is not its own: the only answer that tells
+# a stranger something about a number. Once they are used up, every
+# registration from the address waits, a new number's too, so the wait itself
+# tells nothing. New accounts are not counted: a hall registers hundreds at
+# once through one public address, and organisers see each one in their event.
+REFUSED_REGISTRATIONS = Limit("registration-address", 20, timedelta(minutes=15))
 
 
 class EventCodeForm(forms.Form):
@@ -56,7 +76,8 @@ class RegistrationForm(EventCodeForm):
     typed is that account's: then it is the same person (a double tap on
     "Register", or someone who forgot they registered) and ``returning_user``
     is set, so the view logs them in instead of refusing them. Password tries go
-    through the login backend, so its lock-out counts them too.
+    through the login backend, so its lock-out counts them too, and refusals
+    are limited per client address (``REFUSED_REGISTRATIONS``).
     """
 
     full_name = _user_field(
@@ -117,10 +138,19 @@ class RegistrationForm(EventCodeForm):
         phone, password = cleaned_data.get("phone"), cleaned_data.get("password")
         if not phone or not password:
             return cleaned_data
+        address = digest(client_address(self.request))
+        if seconds_to_wait(REFUSED_REGISTRATIONS, address):
+            self.add_error(None, self._too_many(address))
+            return cleaned_data
         if User.objects.filter(phone=phone).exists():
+            if not take(REFUSED_REGISTRATIONS, address):
+                self.add_error(None, self._too_many(address))
+                return cleaned_data
             self.returning_user = self.account_of_phone()
             if self.returning_user is None:
                 self.add_error("phone", forms.ValidationError(PHONE_TAKEN, "taken"))
+            else:
+                give_back(REFUSED_REGISTRATIONS, address)  # its owner: no refusal
             return cleaned_data
         candidate = User(full_name=cleaned_data.get("full_name", ""), phone=phone)
         try:
@@ -128,6 +158,20 @@ class RegistrationForm(EventCodeForm):
         except forms.ValidationError as weak:
             self.add_error("password", weak)
         return cleaned_data
+
+    @staticmethod
+    def _too_many(address: str) -> forms.ValidationError:
+        wait = minutes(seconds_to_wait(REFUSED_REGISTRATIONS, address))
+        message = ngettext(
+            "Too many registrations from this network. Wait %(minutes)s minute "
+            "and try again.",
+            "Too many registrations from this network. Wait %(minutes)s minutes "
+            "and try again.",
+            wait,
+        )
+        return forms.ValidationError(
+            message, code="rate_limited", params={"minutes": wait}
+        )
 
     def account_of_phone(self) -> User | None:
         """The account of the phone number typed, if the password typed is its own."""

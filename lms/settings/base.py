@@ -9,7 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_list, env_str
+from .env import env_list, env_networks, env_str
+from .storage import private_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -23,6 +24,13 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 # link and used by the Wagtail admin in notification emails.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "SIKAP Jakarta Pusat"
+
+# The proxies (nginx on the same machine: 127.0.0.1) whose X-Forwarded-For
+# header names the client. Only a request that comes from one of them is
+# believed; anyone else's header is ignored. Every rate limit counts per client
+# (lms/core/client_address.py, docs/deployment.md "Behind nginx"). Empty: the
+# connection's own address counts, as when gunicorn faces the clients itself.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     # Our apps come first so that their templates override Wagtail's.
@@ -189,6 +197,9 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # PRIVATE_MEDIA_ROOT (a shared disk for several app servers), or an
+    # S3-compatible bucket with PRIVATE_STORAGE=s3 (lms/settings/storage.py).
+    "private": private_storage_from_env(location=PRIVATE_MEDIA_ROOT),
 }
 
 # Wagtail's page editor posts one field per block; long modules exceed

@@ -5,6 +5,7 @@ lists the same way, and so that a missing required value fails with one clear
 message instead of a KeyError deep inside Django's start-up.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -37,6 +38,24 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """A comma-separated list of addresses or networks (``127.0.0.1, 10.0.0.0/8``).
+
+    Checked at start-up: a typo here would otherwise trust nobody (or, worse,
+    someone else) without a word.
+    """
+    entries = env_list(name)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks such as 127.0.0.1 or "
+                f"10.0.0.0/8, comma-separated; {entry!r} is neither."
+            ) from None
+    return entries
 
 
 def env_required(name: str, why: str) -> str:

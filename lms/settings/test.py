@@ -14,4 +14,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "private"
+# Always a local folder here, whatever PRIVATE_STORAGE the shell has.
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+}
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -88,6 +88,16 @@ def test_an_organiser_cannot_create_a_superuser(admin_client):
     assert not User.objects.get(username="siti").is_superuser
 
 
+def test_copying_an_account_fills_the_add_form_with_the_same_limits(
+    admin_client, superuser
+):
+    response = admin_client.get(reverse("wagtailusers_users:copy", args=[superuser.pk]))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.fields["is_superuser"].disabled
+    assert "password1" in form.fields  # the add form, not the edit one
+
+
 def test_an_organiser_cannot_open_or_change_a_superusers_account(
     admin_client, superuser
 ):

@@ -21,6 +21,7 @@ from lms.events.registration import (
     kecamatan_of,
     register_participant,
 )
+from lms.events.registration_forms import REFUSED_REGISTRATIONS
 from lms.events.views.joining import JoinEventView
 from tests.factories import ParticipantFactory, UserFactory
 from tests.lms.events.attendance_setup import WIB
@@ -143,6 +144,39 @@ def test_password_guesses_through_the_form_count_towards_the_lock_out(client, ev
     for n in range(10):
         client.post(JOIN, form(password=f"wrong-guess-{n}"))
     refused(client, form(), "phone")  # the right password, but locked out now
+
+
+def test_refusals_from_one_address_are_limited_then_every_registration_waits(
+    client, event
+):
+    """Each refusal tells a stranger that a number has an account: a few are
+    allowed, then the address waits, even for a number without an account, so
+    the wait tells nothing either."""
+    phones = [f"+62812345600{n}" for n in range(3)]  # fewer than 10 tries each
+    for phone in phones:
+        ParticipantFactory(phone=phone)
+    for n in range(REFUSED_REGISTRATIONS.attempts):
+        refused(
+            client, form(phone=phones[n % 3], password="another-password-1"), "phone"
+        )
+    html = refused(client, form(), "__all__")
+    assert "Too many registrations from this network. Wait 15 minutes" in html
+    assert client.post(JOIN, form(), REMOTE_ADDR="192.0.2.99").status_code == 302
+
+
+def test_new_accounts_and_returning_owners_do_not_use_up_the_limit(client, event):
+    """A hall registers through one public address."""
+    ParticipantFactory(phone="+6281234567890", password=PASSWORD)
+    for n in range(REFUSED_REGISTRATIONS.attempts + 1):
+        new = form(phone=f"0813 4567 {n:04d}", full_name=f"Peserta {n}")
+        assert client.post(JOIN, new).status_code == 302
+        client.logout()
+        assert client.post(JOIN, form()).status_code == 302  # the owner, logged in
+        client.logout()
+    errors = (
+        client.post(JOIN, form(password="another-password-1")).context["form"].errors
+    )
+    assert "phone" in errors and "__all__" not in errors
 
 
 @pytest.mark.parametrize(
