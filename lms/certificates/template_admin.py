@@ -12,7 +12,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -114,7 +114,10 @@ class CertificatePreviewView(PermissionCheckedMixin, View):
     any_permission_required = ["add", "change", "view"]
     viewset = None
 
-    def get(self, request, pk):
+    def get(self, request, pk=None):
+        if pk is None:
+            # A template not yet saved exists only in the form that posts it.
+            return HttpResponseNotAllowed(["POST"])
         return self._pdf(get_object_or_404(CertificateTemplate, pk=pk))
 
     def post(self, request, pk=None):
