@@ -15,11 +15,13 @@ class LmsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from lms.certificates import receivers  # noqa: F401 - connects them
+        from lms.core.admin_scripts import start_widgets_without_inline_scripts
         from lms.core.site_nav import connect_signals
         from lms.learning.access import open_shelf_to_speakers
         from lms.learning.models import ModuleIndexPage
 
         connect_signals()
+        start_widgets_without_inline_scripts()
 
         # On publication, not on save: a speaker's draft that names another
         # organisation must not move the shelf before an organiser approves it.

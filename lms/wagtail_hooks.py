@@ -2,7 +2,9 @@
 ``lms`` keeps its own, and this module loads them, then mounts the organiser's
 event tools (``lms/admin_urls.py``)."""
 
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.html import format_html
 from wagtail import hooks
 
 from lms.accounts import wagtail_hooks as accounts_hooks
@@ -24,3 +26,11 @@ DOMAIN_HOOKS = (
 def event_admin_urls():
     """The organiser's event tools live under /admin/kegiatan/."""
     return [path("kegiatan/", include("lms.admin_urls"))]
+
+
+@hooks.register("insert_global_admin_js")
+def admin_set_up_script():
+    """Starts the widgets Wagtail would start with inline scripts
+    (``lms/core/admin_scripts.py``); deferred, so it runs once every widget
+    script of the page has loaded."""
+    return format_html('<script src="{}" defer></script>', static("js/admin_set_up.js"))

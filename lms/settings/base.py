@@ -8,6 +8,7 @@ Everything that differs between machines comes from the environment (see
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp
 
 from .env import env_list, env_networks, env_str
 from .storage import private_storage_from_env
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy header, from CONTENT_SECURITY_POLICY below.
+    "csp.middleware.CSPMiddleware",
     # A lost database answers 503 "try again", not 500 (lms/core/db_faults.py).
     "lms.core.db_faults.DatabaseFaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +81,32 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# What pages may load and run (docs/security.md, "Content-Security-Policy"):
+# scripts only as files from here, never inline, the admin included
+# (lms/core/admin_scripts.py); styles may be inline (Wagtail's admin and the
+# SVG charts set style attributes); images also as data: and blob: URIs
+# (Wagtail's image editor); frames only from here and the two video hosts
+# lessons embed (lms/core/sanitize.py); nothing may frame the site but itself.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:", "blob:"],
+        "font-src": [csp.SELF, "data:"],
+        "connect-src": [csp.SELF],
+        "frame-src": [
+            csp.SELF,
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.SELF],
+    }
+}
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"

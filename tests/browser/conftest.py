@@ -109,12 +109,30 @@ def browser(chromium_path, django_db_setup):
 
 
 def _page_in_new_context(browser, options):
-    """A page in a fresh context: no cookies or storage shared between tests."""
+    """A page in a fresh context: no cookies or storage shared between tests.
+
+    Whatever the Content-Security-Policy blocked on the way (Chromium says so
+    on the console) fails the test, as does an admin widget that could not be
+    started without its inline script (lms/core/admin_scripts.py): either is a
+    broken page.
+    """
     context = browser.new_context(**options)
+    blocked = []
+    page = context.new_page()
+
+    def note_what_broke(message):
+        if "Content Security Policy" in message.text or message.text.startswith(
+            "admin_set_up:"
+        ):
+            blocked.append(f"{page.url}: {message.text}")
+
+    page.on("console", note_what_broke)
     try:
-        yield context.new_page()
+        yield page
     finally:
         context.close()
+    if blocked:
+        pytest.fail("Blocked or not started:\n" + "\n".join(blocked))
 
 
 @pytest.fixture

@@ -36,8 +36,10 @@ PROGRESS_WORDS = re.compile(r"\b1 (dari|of) \d+ (materi|lessons?)")
 def _settle(page):
     """Waits for transitions to end: Wagtail's messages and dialogs fade in."""
     # Repeating animations (the help menu's badge pings for 25 s) do not count.
+    # A function, not an expression: Playwright polls an expression with eval(),
+    # which the Content-Security-Policy refuses.
     page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running'"
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
         " || a.effect.getTiming().iterations > 1)"
     )
 
