@@ -1,12 +1,13 @@
 """Freezing papers: random keys, the public view, and the editor's checks."""
 
 import random
+import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from quizzes.blocks import QuestionsBlock
-from quizzes.paper import freeze_paper, public_paper
+from quizzes.paper import _MAX_POOLS, _POOLS, freeze_paper, public_paper, question_pool
 from quizzes.templatetags.quiz_tags import accepted_answers
 from tests.factories import question_blocks
 
@@ -107,3 +108,24 @@ def test_papers_frozen_from_one_quiz_share_nothing():
                           shuffle_options=False, draw=None)  # fmt: skip
     assert second[0]["options"][0]["text"] == "<p>14 Februari 2024</p>"
     assert second[3]["answers"][0]["text"] == "KPU"
+
+
+def unseen_questions():
+    """The factory's questions with a text no paper in this process has seen,
+    so the pool is read from the blocks rather than found in the cache."""
+    return with_value(0, text=f"<p>Kapan pemungutan suara {uuid.uuid4().hex}?</p>")
+
+
+def test_an_unseen_quiz_is_read_from_its_blocks():
+    raw = unseen_questions()
+    paper = freeze_paper(stream(raw), shuffle_questions=False,
+                         shuffle_options=False, draw=None)  # fmt: skip
+    assert [q["type"] for q in paper] == [block["type"] for block in raw]
+    assert paper[0]["text"] == raw[0]["value"]["text"]
+    assert paper[3]["answers"][0]["text"] == "KPU"
+
+
+def test_the_pool_cache_stays_bounded():
+    for _ in range(_MAX_POOLS + 5):
+        question_pool(stream(unseen_questions()))
+    assert 0 < len(_POOLS) <= _MAX_POOLS

@@ -105,3 +105,41 @@ def test_different_sequences_never_share_a_number(seq, other, day):
         for s in (seq, other)
     }
     assert len(numbers) == 2
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("", "Enter a numbering pattern."),
+        ("SERT/{event_code}", "The pattern must contain {seq}, or numbers would repeat."),
+        ("{seq}/{event_code}/{name}",
+         "Unknown field {name}. Use {seq:03d}, {event_code}, {month_roman}, {month} or {year}."),
+        ("{seq/{event_code}",
+         "The pattern has an unmatched brace. Write {{ and }} for a brace itself."),
+        ("{seq:x3}/{event_code}",
+         "A field's format is not valid; write the sequence as {seq:03d}."),
+        ("{seq}/{event_code}/" + "X" * MAX_LENGTH,
+         "Numbers from this pattern would be longer than 110 characters."),
+    ],
+)  # fmt: skip
+def test_each_refusal_is_a_whole_sentence(pattern, message, in_english):
+    """The organiser reads these in the template form, as they are."""
+    with pytest.raises(InvalidPattern) as refused:
+        check_pattern(pattern)
+    assert refused.value.message == message
+    assert str(refused.value) == message
+
+
+def test_the_check_tries_the_widest_sequence_and_event_code():
+    """Numbers reach five digits and codes such as ``KUIS99999``: a pattern that
+    would overflow the column with them is refused now, not at the 10,000th
+    certificate."""
+    widest = len("99999/KUIS99999/")
+    check_pattern("{seq}/{event_code}/" + "X" * (MAX_LENGTH - widest))
+    with pytest.raises(InvalidPattern):
+        check_pattern("{seq}/{event_code}/" + "X" * (MAX_LENGTH - widest + 1))
+
+
+def test_an_out_of_range_month_is_named_in_the_error():
+    with pytest.raises(ValueError, match="month out of range: 13"):
+        month_roman(13)
