@@ -24,6 +24,7 @@ from lms.certificates.issue_forms import (
     BulkIssueForm,
     ManualIssueForm,
     ReasonForm,
+    RevokeForm,
     issue_candidates,
 )
 from lms.certificates.issuing import issue_certificate, issue_for_qualified
@@ -107,18 +108,22 @@ def issue_one(request, event):
     return register_with_errors(request, event, manual_form=form)
 
 
-def _change(request, event, certificate_id, *, action, template_title, done_message):
-    """The revoke and re-issue pages: the certificate, a reason, one button."""
+def _change(
+    request, event, certificate_id, *, form_class, action, template_title, done_message
+):
+    """The revoke and re-issue pages: the certificate, why, one button.
+
+    ``form_class``'s fields are ``action``'s keyword arguments besides the
+    certificate and who acts.
+    """
     certificate = get_object_or_404(
         Certificate.objects.select_related("user"), pk=certificate_id, event=event
     )
-    form = ReasonForm(request.POST if request.method == "POST" else None)
+    form = form_class(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
             result = action(
-                certificate=certificate,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
+                certificate=certificate, by=request.user, **form.cleaned_data
             )
         except CertificateRefused as refused:
             form.add_error(None, refused.message)
@@ -151,11 +156,12 @@ def _change(request, event, certificate_id, *, action, template_title, done_mess
 
 @event_admin_view
 def revoke(request, event, certificate_id):
-    """Revokes a certificate with a reason; it stays on record and on the register."""
+    """Revokes a certificate with a public reason and a private note; it stays on record."""
     return _change(
         request,
         event,
         certificate_id,
+        form_class=RevokeForm,
         action=revoke_certificate,
         template_title=_("Revoke certificate %(number)s"),
         done_message=_("Certificate %(number)s is revoked."),
@@ -169,6 +175,7 @@ def reissue(request, event, certificate_id):
         request,
         event,
         certificate_id,
+        form_class=ReasonForm,
         action=reissue_certificate,
         template_title=_("Re-issue certificate %(number)s"),
         done_message=_("Certificate %(number)s issued in its place."),

@@ -3,7 +3,7 @@
 The bulk form and the manual form sit above the register
 (:mod:`lms.certificates.register_view`) and post to the views in
 :mod:`lms.certificates.event_admin`; the reason form is the revoke and
-re-issue pages' only field. The rules themselves (who qualifies, when a
+re-issue pages' fields. The rules themselves (who qualifies, when a
 reason is needed) are in :mod:`lms.certificates.eligibility`.
 """
 
@@ -70,10 +70,46 @@ class ManualIssueForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
+    """The re-issue page's reason: the old one's private note and the new one's reason.
+
+    Field names are the keyword arguments of ``reissue_certificate``.
+    """
+
     reason = forms.CharField(
         label=gettext_lazy("Reason"),
         max_length=REASON_MAX_LENGTH,
         error_messages={"required": gettext_lazy("Say why.")},
+    )
+
+
+class RevokeForm(forms.Form):
+    """The revoke page: a public reason from the list, and a note kept from the public.
+
+    The list keeps the public verification page free of anything an organiser
+    would write about a person. Field names are the keyword arguments of
+    ``revoke_certificate``.
+    """
+
+    public_reason = forms.ChoiceField(
+        label=gettext_lazy("Public reason"),
+        choices=[
+            ("", gettext_lazy("Choose a reason")),
+            *Certificate.PublicReason.choices,
+        ],
+        help_text=gettext_lazy("Shown on the certificate's public verification page."),
+        error_messages={
+            "required": gettext_lazy("Choose the public reason."),
+            "invalid_choice": gettext_lazy("Choose the public reason from the list."),
+        },
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for organisers (optional)"),
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "What happened, for the record. Shown in the register, never publicly."
+        ),
     )
 
 

@@ -205,6 +205,11 @@ class Certificate(models.Model):
     Never deleted (promise 6, docs/architecture.md). Re-issuing makes a new version that ``replaces``
     the old one, which is revoked with a reason; both stay on record.
 
+    A revoked certificate has two reasons: a public one from a short list, the
+    only one its verification page shows, and the organiser's own note, which
+    may name people or circumstances and so stays in the admin
+    (``docs/certificates.md``).
+
     A certificate is stored in two steps (``docs/certificates.md``): its row is
     saved with its number while the series counter is locked, then the PDF is
     rendered outside any lock and stored with its SHA-256 and ``rendered_at``.
@@ -214,6 +219,13 @@ class Certificate(models.Model):
     class Method(models.TextChoices):
         AUTOMATIC = "automatic", _("Issued automatically on completion")
         MANUAL = "manual", _("Issued by an organiser")
+
+    class PublicReason(models.TextChoices):
+        """Why a certificate was revoked, worded for anyone checking it on ``/v/``."""
+
+        NAME_MISSPELT = "name_misspelt", _("Name misspelt")
+        ISSUED_IN_ERROR = "issued_in_error", _("Issued in error")
+        REPLACED = "replaced", _("Replaced by a new certificate")
 
     series = models.CharField(_("series"), max_length=40)
     sequence = models.PositiveIntegerField(_("sequence"))
@@ -285,8 +297,14 @@ class Certificate(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    revoke_reason = models.CharField(
-        _("reason for revoking"), max_length=300, blank=True
+    revoke_public_reason = models.CharField(
+        _("public reason for revoking"),
+        max_length=20,
+        choices=PublicReason.choices,
+        blank=True,
+    )
+    revoke_note = models.CharField(
+        _("organisers' note on revoking"), max_length=300, blank=True
     )
 
     objects = CertificateQuerySet.as_manager()

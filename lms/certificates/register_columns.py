@@ -2,7 +2,9 @@
 
 Each column has one value, which the screen and the spreadsheet share, and
 may add a smaller line under it on screen (who issued, why it was revoked):
-context an organiser reads but would not sort or count in a spreadsheet.
+context an organiser reads but would not sort or count in a spreadsheet. The
+spreadsheet adds the revocation's public reason and private note as columns
+of their own (``REVOCATION_COLUMNS``), so a download keeps why.
 The number carries the row's actions in Wagtail's "more options" dropdown, as
 Wagtail's own listings do.
 """
@@ -65,7 +67,10 @@ def status_note(certificate: Certificate) -> str:
         return ""
     when = local_date(certificate.revoked_at, "j M Y")
     who = f", {certificate.revoked_by.full_name}" if certificate.revoked_by else ""
-    return f"{when}{who}: {certificate.revoke_reason}"
+    why = certificate.get_revoke_public_reason_display()
+    if certificate.revoke_note:
+        why = f"{why} ({certificate.revoke_note})"
+    return f"{when}{who}: {why}"
 
 
 def issued_note(certificate: Certificate) -> str:
@@ -74,6 +79,21 @@ def issued_note(certificate: Certificate) -> str:
         certificate.issued_by.full_name if certificate.issued_by else _("automatically")
     )
     return f"{who}: {certificate.issue_reason}" if certificate.issue_reason else who
+
+
+# Organisers only, like the whole register: the note is never shown publicly.
+REVOCATION_COLUMNS = [
+    Column(
+        "revoke_public_reason",
+        gettext_lazy("Public reason for revoking"),
+        accessor="get_revoke_public_reason_display",
+    ),
+    Column(
+        "revoke_note",
+        gettext_lazy("Organisers' note on revoking"),
+        accessor="revoke_note",
+    ),
+]
 
 
 class NotedColumn(Column):

@@ -6,7 +6,8 @@ every version, revoked ones included, with the forms to issue above the table
 :mod:`lms.certificates.event_admin`). Filters, search, sorting and paging run
 in the database, and one page of the register takes the same number of
 queries however many certificates it shows. The spreadsheet has the screen's
-rows and columns, as every organiser listing's does.
+rows and columns, as every organiser listing's does, plus why each revoked
+certificate was revoked (its public reason and the organisers' note).
 """
 
 import django_filters
@@ -24,6 +25,7 @@ from lms.certificates.issue_forms import (
 )
 from lms.certificates.models import Certificate
 from lms.certificates.register_columns import (
+    REVOCATION_COLUMNS,
     STATUS_QUERIES,
     NotedColumn,
     NotedTimeColumn,
@@ -108,6 +110,7 @@ class CertificateRegisterView(OneEventListing):
     verbose_name_plural = Certificate._meta.verbose_name_plural
     empty_message = gettext_lazy("No certificate has been issued for this event yet.")
     columns = COLUMNS
+    spreadsheet_columns = [*COLUMNS, *REVOCATION_COLUMNS]
     # A form that failed to post, shown again with its errors (``register_with_errors``).
     bulk_form = None
     manual_form = None

@@ -1,7 +1,8 @@
 """Revoking and re-issuing certificates: nothing is deleted.
 
-A revoked certificate keeps its row and file, with when, by whom and why; the
-verification page says so. A re-issue is a new version of the same series and
+A revoked certificate keeps its row and file, with when, by whom and why: a
+public reason from ``Certificate.PublicReason``, the only one the verification
+page shows, and the organiser's private note. A re-issue is a new version of the same series and
 sequence, its number suffixed, pointing back at the old one, which it
 revokes. See ``docs/certificates.md``.
 """
@@ -36,21 +37,45 @@ def _required_reason(reason: str) -> str:
     return reason
 
 
-@transaction.atomic
-def revoke_certificate(
-    *, certificate: Certificate, by: User, reason: str
-) -> Certificate:
-    """Revokes ``certificate`` with a reason; the row and its file stay on record.
+def _known_public_reason(public_reason: str) -> str:
+    if public_reason not in Certificate.PublicReason.values:
+        raise CertificateRefused(_("Choose the public reason from the list."))
+    return public_reason
 
-    The verification page then says it is revoked, when, and why.
-    """
-    reason = _required_reason(reason)
+
+def _revoke(
+    certificate: Certificate, *, by: User, public_reason: str, note: str
+) -> Certificate:
+    """Locks ``certificate``, refuses if already revoked, and records the revocation."""
     certificate = _locked_valid(certificate)
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = by
-    certificate.revoke_reason = reason
-    certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    certificate.revoke_public_reason = public_reason
+    certificate.revoke_note = note
+    certificate.save(
+        update_fields=[
+            "revoked_at",
+            "revoked_by",
+            "revoke_public_reason",
+            "revoke_note",
+        ]
+    )
     return certificate
+
+
+@transaction.atomic
+def revoke_certificate(
+    *, certificate: Certificate, by: User, public_reason: str, note: str = ""
+) -> Certificate:
+    """Revokes ``certificate``; the row and its file stay on record.
+
+    ``public_reason`` (a ``Certificate.PublicReason``) is what the verification
+    page says, with the date; ``note`` is for organisers only, so it may be
+    frank about who or what went wrong.
+    """
+    public_reason = _known_public_reason(public_reason)
+    note = _clean_reason(note)
+    return _revoke(certificate, by=by, public_reason=public_reason, note=note)
 
 
 def reissued_number(number: str, *, old_version: int, new_version: int) -> str:
@@ -67,8 +92,9 @@ def reissue_certificate(
 
     For a certificate that printed something wrong (a misspelt name, fixed on
     the account first): same series and sequence, the number with a suffix,
-    a new verification code and file. The old one is revoked with the reason
-    and points to the new one (``replaced_by``). It takes no new number, so it
+    a new verification code and file. The old one is revoked, publicly as
+    "replaced", with ``reason`` as the organisers' note (and the new one's
+    reason for issuing), and points to the new one (``replaced_by``). It takes no new number, so it
     renders inside its transaction, holding only the old certificate's row:
     a render that fails changes nothing.
     """
@@ -79,12 +105,13 @@ def reissue_certificate(
 
 def _replace(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     reason = _required_reason(reason)
-    old = _locked_valid(certificate)
+    old = _revoke(
+        certificate,
+        by=by,
+        public_reason=Certificate.PublicReason.REPLACED,
+        note=reason,
+    )
     user, event, quiz = old.user, old.event, old.quiz
-    old.revoked_at = timezone.now()
-    old.revoked_by = by
-    old.revoke_reason = reason
-    old.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
     earned = qualification(user=user, event=event, quiz=quiz)
     version = old.version + 1
     return _numbered(

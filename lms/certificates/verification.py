@@ -3,7 +3,9 @@ whether a PDF someone holds is the one that was issued (promise 8, docs/architec
 
 The page is public, so it shows only what the certificate itself prints for
 everyone to read (name, event, date, number) plus the SHA-256 of the issued
-file; never the phone number, username or where the participant lives. Lookups
+file; never the phone number, username or where the participant lives. Of a
+revocation it shows the date and the public reason's label, never the
+organisers' note. Lookups
 are rate-limited per client address so that nobody can walk the code space or
 scrape the register, even though 128-bit codes make guessing hopeless anyway.
 """
@@ -37,7 +39,7 @@ class VerificationResult:
     issued_at: datetime
     sha256: str
     revoked_at: datetime | None
-    revoke_reason: str
+    public_reason: str  # the label of Certificate.PublicReason, or ""
 
 
 def find_certificate(code: str) -> Certificate | None:
@@ -68,7 +70,7 @@ def verification_result(certificate: Certificate) -> VerificationResult:
         issued_at=certificate.issued_at,
         sha256=certificate.sha256,
         revoked_at=certificate.revoked_at,
-        revoke_reason=certificate.revoke_reason,
+        public_reason=certificate.get_revoke_public_reason_display(),
     )
 
 

@@ -8,6 +8,7 @@ that keep the rules (the event hub, certificate issuing and revoking).
 """
 
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
@@ -134,11 +135,29 @@ class CertificateViewSet(RecordViewSet):
     icon = "doc-full"
     menu_label = _("Certificates")
     related = ("user", "event")
-    list_display = ["number", "user", "event", "method", "issued_at", "revoked_at"]
+    list_display = [
+        "number",
+        "user",
+        "event",
+        "method",
+        "issued_at",
+        "revoked_at",
+        "revoke_public_reason",
+        "revoke_note",
+    ]
     list_filter = ["event", "method"]
-    list_export = list_display
+    # The public reason's words, not its code, in the spreadsheet as on screen.
+    list_export = [
+        "get_revoke_public_reason_display" if field == "revoke_public_reason" else field
+        for field in list_display
+    ]
+    export_headings = {
+        "get_revoke_public_reason_display": capfirst(
+            Certificate._meta.get_field("revoke_public_reason").verbose_name
+        )
+    }
     search_fields = ["number", "user__full_name", "user__username"]
-    inspect_view_fields = [*list_display, "sha256", "issue_reason", "revoke_reason"]
+    inspect_view_fields = [*list_display, "sha256", "issue_reason"]
 
 
 class RecordsGroup(ModelViewSetGroup):

@@ -135,7 +135,9 @@ POSTS = [
         "version": w.pact.versions.latest().number, "agreed": "on", "typed_name": "x",
     }, ("anonymous", "speaker", "other_speaker")),
     ("lesson_completion", {}, None, ("anonymous",)),
-    ("lms_event_admin:certificate_revoke", {}, lambda w: {"reason": "Salah nama"},
+    ("lms_event_admin:certificate_revoke", {}, lambda w: {
+        "public_reason": "name_misspelt", "note": "Salah nama",
+    },
      ("anonymous", "participant", "speaker", "other_speaker")),
     ("lms_event_admin:certificate_reissue", {}, lambda w: {"reason": "Salah nama"},
      ("anonymous", "participant", "speaker", "other_speaker")),

@@ -61,7 +61,8 @@ def test_participants_and_speakers_are_turned_away(
     for name in ("certificates_issue_all", "certificates_issue"):
         assert client.post(url(name, event)).status_code == 302
     response = client.post(
-        url("certificate_revoke", event, certificate.pk), {"reason": "x"}
+        url("certificate_revoke", event, certificate.pk),
+        {"public_reason": "issued_in_error"},
     )
     assert response.status_code == 302
     certificate.refresh_from_db()
@@ -80,14 +81,20 @@ def test_the_register_lists_numbers_names_and_status(
 
     kept = issued(event, post_test, ParticipantFactory(full_name="Ani Lestari"))
     revoked = issued(event, post_test, ParticipantFactory(full_name="Budi Hartono"))
-    revoke_certificate(certificate=revoked, by=organiser, reason="Tidak hadir")
+    revoke_certificate(
+        certificate=revoked,
+        by=organiser,
+        public_reason=Certificate.PublicReason.ISSUED_IN_ERROR,
+        note="Tidak hadir",
+    )
     old = issued(event, post_test, ParticipantFactory(full_name="Citra Dewi"))
     new = reissue_certificate(certificate=old, by=organiser, reason="Nama salah")
     html = admin.get(url("certificates", event)).content.decode()
     for certificate in (kept, revoked, old, new):
         assert certificate.number in html
     assert "Ani Lestari" in html and "Budi Hartono" in html
-    assert "Tidak hadir" in html and f"Replaced by {new.number}" in html
+    assert "Issued in error (Tidak hadir)" in html
+    assert f"Replaced by {new.number}" in html
     assert html.count('w-status--primary">Valid<') == 2
     assert "Revoked" in html
 
@@ -171,25 +178,53 @@ def test_issuing_by_hand_refuses_someone_from_another_event(
     assert not Certificate.objects.exists()
 
 
-def test_revoking_from_the_admin_needs_a_reason(admin, fake_render, event, post_test):
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"public_reason": "", "note": "Tidak hadir"}, "Choose the public reason."),
+        (
+            {"public_reason": "dia-tidak-suka", "note": "Tidak hadir"},
+            "Choose the public reason from the list.",
+        ),
+        (
+            {"public_reason": "issued_in_error", "note": "x" * 301},
+            "at most 300 characters",
+        ),
+    ],
+    ids=["missing reason", "unknown reason", "note too long"],
+)
+def test_revoking_refuses_bad_input_and_changes_nothing(
+    admin, fake_render, event, post_test, data, error
+):
     certificate = issued(event, post_test)
-    page = admin.get(url("certificate_revoke", event, certificate.pk))
-    assert page.status_code == 200 and certificate.number in page.content.decode()
-    response = admin.post(
-        url("certificate_revoke", event, certificate.pk), {"reason": ""}
-    )
+    response = admin.post(url("certificate_revoke", event, certificate.pk), data)
     assert response.status_code == 400
+    assert error in response.content.decode()
     certificate.refresh_from_db()
     assert certificate.is_valid
+    assert certificate.revoke_public_reason == certificate.revoke_note == ""
+
+
+def test_revoking_from_the_admin_records_both_reasons(
+    admin, fake_render, event, post_test
+):
+    certificate = issued(event, post_test)
+    page = admin.get(url("certificate_revoke", event, certificate.pk)).content.decode()
+    assert certificate.number in page
+    assert 'name="public_reason"' in page and "Name misspelt" in page
     response = admin.post(
-        url("certificate_revoke", event, certificate.pk), {"reason": "Tidak hadir"}
+        url("certificate_revoke", event, certificate.pk),
+        {"public_reason": "name_misspelt", "note": "  Ketik  ulang  "},
     )
     assert response.status_code == 302
     certificate.refresh_from_db()
-    assert not certificate.is_valid and certificate.revoke_reason == "Tidak hadir"
+    assert not certificate.is_valid
+    assert certificate.revoke_public_reason == Certificate.PublicReason.NAME_MISSPELT
+    assert certificate.revoke_note == "Ketik ulang"
     # A second submit (another tab) is refused and changes nothing.
     again = admin.post(
-        url("certificate_revoke", event, certificate.pk), {"reason": "Lagi"}
+        url("certificate_revoke", event, certificate.pk),
+        {"public_reason": "issued_in_error", "note": "Lagi"},
     )
     assert again.status_code == 400
     assert (
@@ -197,7 +232,8 @@ def test_revoking_from_the_admin_needs_a_reason(admin, fake_render, event, post_
         or "was revoked" in again.content.decode()
     )
     certificate.refresh_from_db()
-    assert certificate.revoke_reason == "Tidak hadir"
+    assert certificate.revoke_public_reason == Certificate.PublicReason.NAME_MISSPELT
+    assert certificate.revoke_note == "Ketik ulang"
 
 
 def test_reissuing_from_the_admin(admin, fake_render, event, post_test):
@@ -226,7 +262,8 @@ def test_another_events_certificate_is_not_found(
     ):
         assert admin.get(url(name, other, certificate.pk)).status_code == 404
     response = admin.post(
-        url("certificate_revoke", other, certificate.pk), {"reason": "x"}
+        url("certificate_revoke", other, certificate.pk),
+        {"public_reason": "issued_in_error"},
     )
     assert response.status_code == 404
     certificate.refresh_from_db()
@@ -239,7 +276,11 @@ def test_organisers_download_any_version(
     from lms.certificates.revoking import revoke_certificate
 
     certificate = issued(event, post_test)
-    revoke_certificate(certificate=certificate, by=organiser, reason="Salah")
+    revoke_certificate(
+        certificate=certificate,
+        by=organiser,
+        public_reason=Certificate.PublicReason.ISSUED_IN_ERROR,
+    )
     response = admin.get(url("certificate_admin_download", event, certificate.pk))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == certificate.pdf.read()

@@ -78,7 +78,9 @@ def test_a_revoked_certificate_is_no_longer_downloadable(
     client, fake_render, event, post_test, participant, organiser
 ):
     certificate = issued(event, post_test, participant)
-    revoke_certificate(certificate=certificate, by=organiser, reason="Salah orang")
+    revoke_certificate(
+        certificate=certificate, by=organiser, public_reason="issued_in_error"
+    )
     client.force_login(participant)
     assert client.get(url(certificate)).status_code == 404
 
@@ -119,7 +121,9 @@ def test_my_home_lists_valid_certificates_with_links(
     assert certificate.number in html
     assert url(other) not in html
     assert "Download the certificate (PDF)" in html
-    revoke_certificate(certificate=certificate, by=organiser, reason="Salah")
+    revoke_certificate(
+        certificate=certificate, by=organiser, public_reason="issued_in_error"
+    )
     html = client.get(reverse("dashboard")).content.decode()
     assert url(certificate) not in html
     assert "When you complete an event, your certificate appears here" in html

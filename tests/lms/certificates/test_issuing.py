@@ -283,22 +283,51 @@ def test_editing_the_template_leaves_the_issued_file_byte_identical(event, post_
     assert "PIAGAM PENGHARGAAN" in pdf_text(issue(other, event).pdf.read())
 
 
-def test_revoking_keeps_the_record_and_needs_a_reason(
-    fake_render, event, post_test, organiser
+@pytest.mark.parametrize(
+    ("public_reason", "note"),
+    [("", "Tidak hadir"), ("typo", "Tidak hadir"), ("issued_in_error", "x" * 301)],
+    ids=["no public reason", "unknown public reason", "note too long"],
+)
+def test_revoking_refuses_a_bad_reason(
+    fake_render, event, post_test, organiser, public_reason, note
 ):
     person = ParticipantFactory()
     qualify(event, post_test, person)
     certificate = issue(person, event)
     with pytest.raises(CertificateRefused):
-        revoke_certificate(certificate=certificate, by=organiser, reason=" ")
+        revoke_certificate(
+            certificate=certificate,
+            by=organiser,
+            public_reason=public_reason,
+            note=note,
+        )
+    certificate.refresh_from_db()
+    assert certificate.is_valid and not certificate.revoke_note
+
+
+def test_revoking_keeps_the_record_with_both_reasons(
+    fake_render, event, post_test, organiser
+):
+    person = ParticipantFactory()
+    qualify(event, post_test, person)
+    certificate = issue(person, event)
     revoked = revoke_certificate(
-        certificate=certificate, by=organiser, reason="Tidak hadir"
+        certificate=certificate,
+        by=organiser,
+        public_reason=Certificate.PublicReason.ISSUED_IN_ERROR,
+        note="Tidak hadir",
     )
     assert revoked.revoked_at and revoked.revoked_by == organiser
-    assert revoked.revoke_reason == "Tidak hadir"
+    revoked.refresh_from_db()
+    assert revoked.revoke_public_reason == Certificate.PublicReason.ISSUED_IN_ERROR
+    assert revoked.revoke_note == "Tidak hadir"
     assert Certificate.objects.get(pk=certificate.pk).pdf.read()
     with pytest.raises(CertificateRefused):
-        revoke_certificate(certificate=certificate, by=organiser, reason="again")
+        revoke_certificate(
+            certificate=certificate,
+            by=organiser,
+            public_reason=Certificate.PublicReason.NAME_MISSPELT,
+        )
     # A revoked certificate does not count: the participant may be issued a new one.
     again = issue(person, event)
     assert again.pk != certificate.pk and again.sequence == 2
@@ -314,7 +343,8 @@ def test_reissuing_makes_a_new_version_and_revokes_the_old(
     person.save()
     new = reissue_certificate(certificate=old, by=organiser, reason="Nama salah ketik")
     old.refresh_from_db()
-    assert not old.is_valid and old.revoke_reason == "Nama salah ketik"
+    assert not old.is_valid and old.revoke_note == "Nama salah ketik"
+    assert old.revoke_public_reason == Certificate.PublicReason.REPLACED
     assert old.replaced_by == new and new.replaces == old
     assert (new.series, new.sequence, new.version) == (old.series, old.sequence, 2)
     assert new.number == f"{old.number}-R2"

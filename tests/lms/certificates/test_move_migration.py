@@ -13,7 +13,6 @@ from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks_db.models import DBTaskResult
@@ -27,6 +26,7 @@ from lms.certificates.models import (
     PrintJob,
 )
 from lms.certificates.tasks import issue_certificate_task
+from tests.lms.certificates.migration_steps import latest, migrate
 from tests.lms.events.event_builders import make_event
 
 BEFORE = [
@@ -36,18 +36,6 @@ BEFORE = [
 OLD_TASK = "quizzes.certificates.tasks.issue_certificate_task"
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
 
 
 def _fill_before_the_move(old_apps, *, event, user, image):
@@ -109,8 +97,8 @@ def moved(home_page, participant):
     """The site filled before the move, then migrated to the newest migrations."""
     event = make_event(home_page)
     image = wagtail_factories.ImageFactory()
-    latest = _latest()
-    old_apps = _migrate(BEFORE)
+    newest = latest()
+    old_apps = migrate(BEFORE)
     group = _fill_before_the_move(old_apps, event=event, user=participant, image=image)
     queued = DBTaskResult.objects.create(
         task_path=OLD_TASK,
@@ -121,7 +109,7 @@ def moved(home_page, participant):
         status="READY",
         run_after=timezone.now(),
     )
-    _migrate(latest)
+    migrate(newest)
     # Content types were renamed behind the cache's back: read them afresh, and
     # warm the cache again, as the rest of the suite's database restore expects
     # (a cold cache would create types while the restore loads its own).

@@ -47,6 +47,12 @@ HEADINGS = [
     "Issued",
     "Status",
 ]
+# The spreadsheet adds why each revoked certificate was revoked.
+SPREADSHEET_HEADINGS = [
+    *HEADINGS,
+    "Public reason for revoking",
+    "Organisers' note on revoking",
+]
 
 
 def register_url(event, **query) -> str:
@@ -76,7 +82,12 @@ def register(fake_render, event, post_test, organiser) -> dict[str, Certificate]
         issued(event, post_test, person('=HYPERLINK("x")', "Pasar Baru")), 3
     )
     citra = _issued_on(issued(event, post_test, person("Citra Dewi")), 4)
-    revoke_certificate(certificate=citra, by=organiser, reason="Tidak hadir")
+    revoke_certificate(
+        certificate=citra,
+        by=organiser,
+        public_reason=Certificate.PublicReason.ISSUED_IN_ERROR,
+        note="Tidak hadir",
+    )
     dedi = _issued_on(issued(event, post_test, person("Dedi Kurniawan")), 1)
     dedi_again = reissue_certificate(certificate=dedi, by=organiser, reason="Nama")
     _issued_on(dedi_again, 6)
@@ -241,11 +252,38 @@ def test_the_csv_has_the_screens_rows_and_columns(admin, event, register):
     header, *lines = csv_rows(response)
 
     assert response["Content-Disposition"].endswith(f'sertifikat-{event.slug}.csv"')
-    assert header == headings == HEADINGS
+    assert headings == HEADINGS and header == SPREADSHEET_HEADINGS
     issued_at = HEADINGS.index("Issued")
     for line in lines:
         line[issued_at] = _issued_text(line[issued_at])
-    assert lines == rows and len(rows) == 4
+    assert [line[: len(HEADINGS)] for line in lines] == rows and len(rows) == 4
+    why_revoked = {line[0]: line[len(HEADINGS) :] for line in lines}
+    assert why_revoked == {
+        register["ani"].number: ["", ""],
+        register["citra"].number: ["Issued in error", "Tidak hadir"],
+        register["dedi"].number: ["Replaced by a new certificate", "Nama"],
+        register["dedi_again"].number: ["", ""],
+    }
+
+
+def test_the_status_note_has_the_public_reason_and_the_private_note(
+    admin, event, register
+):
+    page = BeautifulSoup(admin.get(register_url(event)).content, "html.parser")
+    status_cells = [
+        row.find_all("td")[HEADINGS.index("Status")]
+        for row in page.select("#listing-results tbody tr")
+    ]
+    _headings, rows = screen(str(page))
+    notes = {
+        row[0]: " ".join(note.get_text(" ", strip=True).split())
+        for row, cell in zip(rows, status_cells, strict=True)
+        for note in cell.select(".w-help-text")
+    }
+    assert notes[register["citra"].number].endswith(": Issued in error (Tidak hadir)")
+    assert notes[register["dedi"].number].endswith(
+        ": Replaced by a new certificate (Nama)"
+    )
 
 
 def test_a_formula_looking_name_is_plain_text_in_the_csv(admin, event, register):
@@ -261,12 +299,12 @@ def test_the_xlsx_has_the_screens_rows_and_columns(admin, event, register):
     response = admin.get(register_url(event, export="xlsx", **query))
     header, *lines = [list(row) for row in xlsx_rows(response)]
 
-    assert header == headings == HEADINGS
+    assert headings == HEADINGS and header == SPREADSHEET_HEADINGS
     issued_at = HEADINGS.index("Issued")
     assert lines[0][issued_at] == datetime.datetime(2023, 9, 3, 10, 0)  # Jakarta time
     for line in lines:
         line[issued_at] = _issued_text(line[issued_at])
-    assert lines == rows and len(rows) == 3
+    assert [line[: len(HEADINGS)] for line in lines] == rows and len(rows) == 3
 
 
 def _page_queries(client, address) -> int:
@@ -283,7 +321,9 @@ def _add(event, post_test, organiser, *, valid=0, revoked=0, replaced=0, pending
         issued(event, post_test)
     for _ in range(revoked):
         certificate = issued(event, post_test)
-        revoke_certificate(certificate=certificate, by=organiser, reason="x")
+        revoke_certificate(
+            certificate=certificate, by=organiser, public_reason="issued_in_error"
+        )
     for _ in range(replaced):
         certificate = issued(event, post_test)
         reissue_certificate(certificate=certificate, by=organiser, reason="y")
@@ -373,7 +413,9 @@ def test_issuing_revoking_and_reissuing_from_the_page(
     assert "issued to Gita Permata" in page
     fajars = Certificate.objects.get(user=fajar)
     revoked = admin.post(
-        _link(page, f"/{ani.pk}/cabut/"), {"reason": "Tidak hadir"}, follow=True
+        _link(page, f"/{ani.pk}/cabut/"),
+        {"public_reason": "issued_in_error", "note": "Tidak hadir"},
+        follow=True,
     )
     reissued = admin.post(
         _link(page, f"/{fajars.pk}/terbitkan-ulang/"), {"reason": "Nama"}, follow=True

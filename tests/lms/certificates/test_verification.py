@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lms.certificates import verification
+from lms.certificates.models import Certificate
 from tests.factories import EventIndexPageFactory, EventPageFactory, ParticipantFactory
 from tests.lms.certificates.stubs import (
     altered_bytes,
@@ -80,29 +81,50 @@ def test_page_is_never_cached_or_indexed(client, certificate):
     assert '<meta name="robots" content="noindex, nofollow">' in response.text
 
 
-def test_revoked_certificate_shows_the_date_and_reason(client, certificate):
+PRIVATE_NOTE = "Catatan-rahasia-7f3a: Pak Budi salah ketik NIK"
+
+
+def test_revoked_certificate_shows_the_date_and_public_reason(client, certificate):
     certificate.revoked_at = timezone.make_aware(datetime.datetime(2023, 10, 2, 9))
-    certificate.revoke_reason = "Issued by mistake"
+    certificate.revoke_public_reason = Certificate.PublicReason.ISSUED_IN_ERROR
     certificate.save()
     html = client.get(verify_url(certificate)).content.decode()
     assert "This certificate was revoked." in html
     assert "2 October 2023" in html
-    assert "Issued by mistake" in html
+    assert "Reason: Issued in error" in html
     assert "This certificate is valid." not in html
+
+
+@pytest.mark.parametrize("replaced", [False, True], ids=["revoked", "replaced"])
+def test_the_organisers_note_never_shows_publicly(client, certificate, event, replaced):
+    certificate.revoked_at = timezone.now()
+    certificate.revoke_public_reason = Certificate.PublicReason.NAME_MISSPELT
+    certificate.revoke_note = PRIVATE_NOTE
+    certificate.save()
+    if replaced:
+        newer = make_certificate(event=event, user=certificate.user, sequence=2)
+        newer.replaces = certificate
+        newer.save()
+    looked_up = client.get(verify_url(certificate)).content.decode()
+    assert ("replaced by a newer version" in looked_up) is replaced
+    checked = upload(client, certificate, issued_bytes(certificate)).content.decode()
+    for page in (looked_up, checked):
+        assert "Name misspelt" in page
+        assert "Catatan-rahasia-7f3a" not in page and "NIK" not in page
 
 
 def test_replaced_certificate_says_so_and_hides_the_new_code(
     client, certificate, event
 ):
     certificate.revoked_at = timezone.now()
-    certificate.revoke_reason = "Name misspelt"
+    certificate.revoke_public_reason = Certificate.PublicReason.REPLACED
     certificate.save()
     newer = make_certificate(event=event, user=certificate.user, sequence=2)
     newer.replaces = certificate
     newer.save()
     html = client.get(verify_url(certificate)).content.decode()
     assert "replaced by a newer version" in html
-    assert "Name misspelt" in html
+    assert "Reason: Replaced by a new certificate" in html
     assert newer.verification_code not in html
     assert "This certificate is valid." in client.get(verify_url(newer)).text
 
