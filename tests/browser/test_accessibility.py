@@ -3,6 +3,13 @@
 Each test opens pages of the demo site on a small Android phone (PHONE in
 conftest) and runs axe-core on them (``assert_accessible``): a serious or
 critical violation fails the test with its rule and the elements at fault.
+Between them the tests visit every page a participant sees: home, login,
+module, lesson, quiz intro, attempt and result, event, joining with and
+without the poster's code, a pact (with its errors, then accepted), "Beranda
+saya" with progress and an event, and certificate verification (valid,
+revoked, unknown code). Each test seeds the demo once and walks several
+pages, as a participant would.
+
 The event page's agenda and the lesson tables get their own checks, because
 they used to break on a phone: the agenda's speaker column was cut off, and
 a table that scrolls sideways must be reachable with the keyboard.
@@ -10,10 +17,16 @@ a table that scrolls sideways must be reachable with the keyboard.
 Screenshots go to tests/browser/screenshots/ (labels prefixed "a11y-").
 """
 
+import re
+
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from lms.accounts.models import User
+from lms.certificates.models import Certificate
+from lms.certificates.revoking import revoke_certificate
 from lms.demo import DEMO_PASSWORD
+from lms.demo.event_of_the_day import event_of_the_day
 from lms.demo.events import demo_event
 from lms.learning.models import LessonPage, ModulePage
 from tests.browser.conftest import PHONE, assert_accessible
@@ -50,6 +63,15 @@ def _path(page_model):
 def _assert_fits_phone(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE_WIDTH, f"{page.url} is {width}px wide on a 360px phone"
+
+
+def _log_in_as_participant(page, site, *, then="/beranda-saya/"):
+    """``peserta`` logs in through the form of the page ``page`` is on."""
+    form = page.locator("form:has(input[name=username])")
+    form.locator("input[name=username]").fill("peserta")
+    form.locator("input[name=password]").fill(DEMO_PASSWORD)
+    form.locator("[type=submit]").click()
+    page.wait_for_url(f"{site}{then}")
 
 
 def _assert_on_screen(locator):
@@ -117,17 +139,15 @@ def test_home_login_and_a_quiz_attempt_on_a_phone(demo_site, phone_page, screens
 
     page.goto(f"{demo_site}{reverse('login')}")
     assert_accessible(page)
-    form = page.locator("form:has(input[name=username])")
-    form.locator("input[name=username]").fill("peserta")
-    form.locator("input[name=password]").fill(DEMO_PASSWORD)
-    form.locator("[type=submit]").click()
-    page.wait_for_url(f"{demo_site}/beranda-saya/")
+    _log_in_as_participant(page, demo_site)
+    assert_accessible(page)
+
+    module = ModulePage.objects.live().first()
+    page.goto(f"{demo_site}{_path(module)}")
     assert_accessible(page)
 
     quiz = QuizPageFactory(
-        parent=ModulePage.objects.live().first(),
-        slug="kuis-aksesibilitas",
-        questions=question_blocks(),
+        parent=module, slug="kuis-aksesibilitas", questions=question_blocks()
     )
     page.goto(f"{demo_site}{_path(quiz)}")
     assert_accessible(page)
@@ -135,3 +155,90 @@ def test_home_login_and_a_quiz_attempt_on_a_phone(demo_site, phone_page, screens
     page.wait_for_url(f"{demo_site}/kuis/percobaan/**")
     screenshot(page, "a11y-quiz-attempt")
     assert_accessible(page)
+
+    # One answer, the rest left blank: the result reviews both kinds.
+    page.get_by_label("14 Februari 2024").check()
+    page.locator("[data-submit-button]").click()
+    dialog = page.locator("dialog[data-confirm-dialog]")
+    expect(dialog).to_be_visible()
+    assert_accessible(page)
+    dialog.locator("[data-confirm-form] button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/kuis/percobaan/\d+/hasil/$"))
+    screenshot(page, "a11y-quiz-result")
+    assert_accessible(page)
+
+
+def test_joining_an_event_and_its_pacts_on_a_phone(demo_site, phone_page, screenshot):
+    """From the poster's link to "Beranda saya": joining, the event, a pact
+    refused then accepted, a lesson done, and the participant's own page."""
+    page = phone_page
+    event = event_of_the_day()
+    join = reverse("join_event")
+    page.goto(f"{demo_site}{join}")
+    assert_accessible(page)
+    page.goto(f"{demo_site}{join}?kode={event.registration_code}")
+    screenshot(page, "a11y-join-anonymous")
+    assert_accessible(page)
+
+    # Nothing filled in: the error summary and every field's message.
+    page.locator("form:has(input[name=full_name]) [type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_accessible(page)
+
+    page.locator(f"main a[href^='{reverse('login')}']").first.click()
+    page.wait_for_url(f"{demo_site}{reverse('login')}?**")
+    _log_in_as_participant(
+        page, demo_site, then=f"{join}?kode={event.registration_code}"
+    )
+    screenshot(page, "a11y-join-logged-in")
+    assert_accessible(page)
+    page.locator("main form [type=submit]").first.click()
+    page.wait_for_url(f"{demo_site}{_path(event)}")
+    screenshot(page, "a11y-event-enrolled")
+    assert_accessible(page)
+
+    pact = event.pacts.first()
+    page.goto(f"{demo_site}{reverse('event_pact', args=[event.pk, pact.pk])}")
+    assert_accessible(page)
+    page.locator("main form [type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    screenshot(page, "a11y-pact-errors")
+    assert_accessible(page)
+    page.locator("input[name=agreed]").check()
+    page.locator("input[name=typed_name]").fill(
+        User.objects.get(username="peserta").full_name
+    )
+    page.locator("main form [type=submit]").click()
+    expect(page.locator(".panel--confirmation")).to_be_visible()
+    assert_accessible(page)
+
+    lesson = LessonPage.objects.live().descendant_of(event.modules.first()).first()
+    page.goto(f"{demo_site}{_path(lesson)}")
+    completion = page.locator("form.lesson-completion")
+    completion.locator("button[name=done][value='1']").click()
+    expect(completion).to_have_class(re.compile(r"\bis-done\b"))
+    assert_accessible(page)
+
+    page.goto(f"{demo_site}{reverse('dashboard')}")
+    expect(page.locator("main")).to_contain_text(event.title)
+    screenshot(page, "a11y-dashboard")
+    assert_accessible(page)
+
+
+def test_certificate_verification_on_a_phone(demo_site, phone_page, screenshot):
+    """What someone handed a certificate sees: valid, revoked, or no such code."""
+    valid, revoked = Certificate.objects.valid().filter(event=demo_event())[:2]
+    revoke_certificate(
+        certificate=revoked,
+        by=User.objects.get(username="penyelenggara"),
+        public_reason=Certificate.PublicReason.ISSUED_IN_ERROR,
+    )
+    page = phone_page
+    for label, code in (
+        ("valid", valid.verification_code),
+        ("revoked", revoked.verification_code),
+        ("unknown", "TIDAKADA0000"),
+    ):
+        page.goto(f"{demo_site}{reverse('certificate_verify', args=[code])}")
+        screenshot(page, f"a11y-verify-{label}")
+        assert_accessible(page)
