@@ -1,16 +1,13 @@
 """Pre-test and post-test scores side by side, in ten bins of ten points."""
 
-import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from lms.reports.chart_style import (
-    DESCENT,
     FONT_SIZE,
     GOLD,
-    HALF_CAP,
     LINE_HEIGHT,
     MARGIN,
     NAVY,
@@ -20,6 +17,7 @@ from lms.reports.chart_style import (
 )
 from lms.reports.charts.frame import (
     TICK_LENGTH,
+    legend,
     no_data_chart,
     start_chart,
     x_axis_label,
@@ -28,11 +26,10 @@ from lms.reports.charts.frame import (
     y_axis_ticks,
 )
 from lms.reports.scales import LinearScale, count_ticks
-from lms.reports.svg import SvgChart, element, text, tooltip
+from lms.reports.svg import SvgChart, element, tooltip
 from lms.reports.text_layout import text_width
 
 PLOT_HEIGHT = 190
-SWATCH = 14
 BAR_GAP = 2.5
 
 
@@ -90,22 +87,6 @@ def _add_hatching(chart: SvgChart) -> str:
     return f"url(#{chart.id('hatch')})"
 
 
-def _legend(
-    parent: ET.Element, entries: list[tuple[str, dict]], *, top: float
-) -> float:
-    """Swatches with their series' names, on as many lines as they need."""
-    x, baseline = MARGIN, top + LINE_HEIGHT
-    for label, style in entries:
-        width = SWATCH + 6 + text_width(label, FONT_SIZE)
-        if x > MARGIN and x + width > WIDTH - MARGIN:
-            x, baseline = MARGIN, baseline + LINE_HEIGHT
-        swatch_top = baseline - HALF_CAP * FONT_SIZE - SWATCH / 2
-        element(parent, "rect", x=x, y=swatch_top, width=SWATCH, height=SWATCH, **style)
-        text(parent, x + SWATCH + 6, baseline, label)
-        x += width + 16
-    return baseline + DESCENT * FONT_SIZE
-
-
 def score_distribution(
     pre: list[Decimal],
     post: list[Decimal],
@@ -131,7 +112,7 @@ def score_distribution(
         {"fill": _add_hatching(chart), "stroke": NAVY, "stroke_width": 1.2},
         {"fill": GOLD, "stroke": NAVY_DARKEST, "stroke_width": 1.2},
     ]
-    legend_bottom = _legend(
+    legend_bottom = legend(
         chart.root,
         [
             (f"{name} (n = {size})", style)

@@ -20,9 +20,10 @@ from lms.reports.chart_style import (
     root_attributes,
 )
 from lms.reports.svg import SvgChart, element, text, text_lines
-from lms.reports.text_layout import wrap
+from lms.reports.text_layout import text_width, wrap
 
 TICK_LENGTH = 4
+SWATCH = 14
 
 
 def start_chart(
@@ -152,3 +153,17 @@ def y_axis_label(
         font_weight="bold",
         class_="axis-label",
     )
+
+
+def legend(parent: ET.Element, entries: list[tuple[str, dict]], *, top: float) -> float:
+    """Swatches with their series' names, on as many lines as they need."""
+    x, baseline = MARGIN, top + LINE_HEIGHT
+    for label, style in entries:
+        width = SWATCH + 6 + text_width(label, FONT_SIZE)
+        if x > MARGIN and x + width > WIDTH - MARGIN:
+            x, baseline = MARGIN, baseline + LINE_HEIGHT
+        swatch_top = baseline - HALF_CAP * FONT_SIZE - SWATCH / 2
+        element(parent, "rect", x=x, y=swatch_top, width=SWATCH, height=SWATCH, **style)
+        text(parent, x + SWATCH + 6, baseline, label)
+        x += width + 16
+    return baseline + DESCENT * FONT_SIZE

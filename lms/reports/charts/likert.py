@@ -27,8 +27,8 @@ from lms.reports.chart_style import (
     WHITE,
     WIDTH,
 )
-from lms.reports.charts.distribution import _legend
 from lms.reports.charts.frame import (
+    legend,
     no_data_chart,
     start_chart,
     x_axis_label,
@@ -110,7 +110,7 @@ def likert_chart(
     description = " ".join(_row_text(label, c, levels) for label, c in rows)
     chart, top = start_chart(title=title, description=description, id_prefix=id_prefix)
     styles = _level_styles(chart)
-    legend_bottom = _legend(
+    legend_bottom = legend(
         chart.root,
         [
             (level, {**fill, "stroke": AXIS})
