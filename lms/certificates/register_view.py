@@ -14,7 +14,6 @@ import django_filters
 from django.db.models import F
 from django.db.models.functions import Lower
 from django.urls import path
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 
@@ -114,9 +113,6 @@ class CertificateRegisterView(OneEventListing):
     # A form that failed to post, shown again with its errors (``register_with_errors``).
     bulk_form = None
     manual_form = None
-
-    def get_page_title(self):
-        return _("Certificates: %(event)s") % {"event": self.event.title}
 
     def get_base_queryset(self):
         return (

@@ -181,9 +181,6 @@ class AttendanceView(WorkedOutRowsListing):
         ),
     }
 
-    def get_page_title(self):
-        return _("Attendance: %(event)s") % {"event": self.event.title}
-
     @cached_property
     def roster(self) -> list[RosterRow]:
         return attendance_roster(self.event)

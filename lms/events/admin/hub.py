@@ -1,11 +1,11 @@
 """Each event's hub: who is in, and where they stand; and the list of events."""
 
 from django.shortcuts import render
-from django.urls import path, reverse
-from django.utils.translation import gettext as _
+from django.urls import path
 
 from lms.events.admin import event_listing
 from lms.events.admin.access import event_admin_view
+from lms.events.admin.breadcrumbs import event_breadcrumbs
 from lms.events.admin.poster import registration_poster
 from lms.events.completion_text import completion_steps
 from lms.events.enrolment import enrolled_participants
@@ -67,11 +67,7 @@ def event_hub(request, event):
             "has_evaluation": EvaluationPage.objects.child_of(event).exists(),
             "header_title": event.title,
             "header_icon": "date",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-                {"url": reverse("lms_event_admin:events"), "label": _("Events")},
-                {"url": "", "label": event.title},
-            ],
+            "breadcrumbs_items": event_breadcrumbs(event),
         },
     )
 

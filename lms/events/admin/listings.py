@@ -23,6 +23,7 @@ event's attendance (``attendance_listing.py``), its pact report
 import django_filters
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
@@ -165,6 +166,13 @@ class OneEventListing(OrganiserListing):
 
     def get_filename(self):
         return f"{self.export_filename}-{self.event.slug or self.event.pk}"
+
+    def get_page_title(self):
+        """The listing's name and the event's, in the header and the browser's tab."""
+        return _("%(listing)s: %(event)s") % {
+            "listing": self.page_title,
+            "event": self.event.title,
+        }
 
     def get_breadcrumbs_items(self):
         return event_breadcrumbs(self.event, {"url": "", "label": self.page_title})

@@ -136,3 +136,8 @@ def test_participants_and_speakers_get_no_rows_or_spreadsheet(
     response = client.get(url(event, name, **query))
     assert response.status_code in (302, 403)
     assert b"Ani Lestari" not in body(response)
+
+
+def test_the_header_names_the_report_and_the_event(admin, event):
+    page = admin.get(url(event)).content.decode()
+    assert f"<title>Pacts and pledges: {event.title}" in page
