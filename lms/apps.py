@@ -14,6 +14,7 @@ class LmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from lms.accounts import role_audit  # noqa: F401 - connects it
         from lms.certificates import receivers  # noqa: F401 - connects them
         from lms.core.admin_scripts import start_widgets_without_inline_scripts
         from lms.core.site_nav import connect_signals

@@ -50,8 +50,9 @@ class UnlockFieldMixin:
     """Adds *Unlock login* to the edit form of a locked account, and unlocks the
     account when it is ticked or when a new password is set."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, for_user, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.acting_user = for_user
         until = login_throttle.locked_until(self.instance)
         if until is None:
             return
@@ -67,6 +68,12 @@ class UnlockFieldMixin:
 
     def save(self, commit=True):
         user = super().save(commit=commit)
-        if self.cleaned_data.get("unlock_login") or self.cleaned_data.get("password1"):
+        if not (
+            self.cleaned_data.get("unlock_login") or self.cleaned_data.get("password1")
+        ):
+            return user
+        if "unlock_login" in self.fields:  # it was locked: the lifting is logged
+            login_throttle.unlock_by_organiser(user, by=self.acting_user)
+        else:
             login_throttle.unlock(user)
         return user

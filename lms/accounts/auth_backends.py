@@ -36,6 +36,8 @@ class UsernameOrPhoneBackend(ModelBackend):
         elif user.check_password(password) and self.user_can_authenticate(user):
             login_throttle.guess_succeeded(user=user, address=address)
             return user
+        else:
+            login_throttle.guess_failed(user=user)
         return None
 
 

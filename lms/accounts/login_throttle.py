@@ -18,7 +18,8 @@ login gives its reservation back, so only failures count.
 
 A locked account is opened again by its owner resetting the password
 (``lms.accounts.views``) or by an organiser in the user admin
-(``lms.accounts.admin_users``), which also lists current lockouts.
+(``lms.accounts.admin_users``), which also lists current lockouts. Both the
+locking and an organiser's unlocking go into the audit log (docs/security.md).
 
 Why not django-axes (8.x): it checks the lock before authenticating and
 records the failure afterwards, from the ``user_login_failed`` signal, so a
@@ -34,9 +35,11 @@ from datetime import timedelta
 from django.db.models import DateTimeField, ExpressionWrapper, OuterRef, Subquery
 from django.utils import timezone
 
+from lms.accounts import audit
 from lms.accounts.attempt_limits import Limit, digest, give_back, seconds_to_wait, take
 from lms.accounts.models import AttemptCounter, User
 from lms.accounts.phone import normalize_phone
+from lms.core.audit import log_audit
 
 MAX_FAILURES = 10
 LOCKOUT = timedelta(minutes=15)
@@ -92,6 +95,32 @@ def refusal(*, login: str, address: str) -> Refusal | None:
 def unlock(user: User) -> None:
     """Forgets the account's wrong passwords (a reset, an organiser, a success)."""
     AttemptCounter.objects.filter(scope=ACCOUNT.scope, key=str(user.pk)).update(count=0)
+
+
+def unlock_by_organiser(user: User, *, by: User) -> None:
+    """Lifts a lockout from the user admin; the audit log records who did."""
+    unlock(user)
+    log_audit(user, audit.UNLOCKED, by=by)
+
+
+def guess_failed(*, user: User) -> None:
+    """A wrong password for ``user``: the one that locks the account is logged.
+
+    Only the last allowed guess can fail with the count at the limit (later
+    ones are refused before the password check), so this logs once per lockout;
+    two guesses racing for the last two tries may both log it.
+    """
+    locking = AttemptCounter.objects.filter(
+        scope=ACCOUNT.scope, key=str(user.pk), count__gte=ACCOUNT.attempts
+    )
+    if locking.exists():
+        log_audit(
+            user,
+            audit.LOCKED,
+            by=None,
+            minutes=int(LOCKOUT.total_seconds() // 60),
+            count=MAX_FAILURES,
+        )
 
 
 def with_locked_until(users):

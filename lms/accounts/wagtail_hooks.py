@@ -1,4 +1,5 @@
-"""The admin's side of accounts: organisations, and the user admin's guards."""
+"""The admin's side of accounts: organisations, the user admin's guards, and
+the audit log's account actions (``lms/accounts/audit.py``)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,8 +8,10 @@ from wagtail.admin.views.account import NameEmailSettingsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.accounts import audit
 from lms.accounts.admin_users import AccountNameForm, can_manage_user
 from lms.accounts.models import Organisation, User
+from lms.core.audit import register_actions
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -38,3 +41,8 @@ def keep_superusers_out_of_reach(request, action_type, objects, action_class_ins
 
 
 NameEmailSettingsPanel.form_class = AccountNameForm
+
+
+@hooks.register("register_log_actions")
+def account_log_actions(actions):
+    register_actions(actions, audit.ACTIONS)

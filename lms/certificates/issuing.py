@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
+from lms.certificates import audit
 from lms.certificates.eligibility import (
     CertificateRefused,
     _check_subject,
@@ -29,6 +30,7 @@ from lms.certificates.eligibility import (
 from lms.certificates.models import Certificate, CertificateCounter
 from lms.certificates.numbering import format_number
 from lms.certificates.saving import _numbered, render_certificate, template_for
+from lms.core.audit import log_audit
 from lms.events.models import EventPage
 from lms.events.standings import participant_standings
 from quizzes.models import QuizPage
@@ -138,6 +140,13 @@ def _take_number(
     )
     counter.last_sequence = sequence
     counter.save(update_fields=["last_sequence"])
+    log_audit(
+        certificate,
+        audit.ISSUE,
+        by=by,
+        number=certificate.number,
+        method=method.value,
+    )
     return certificate
 
 

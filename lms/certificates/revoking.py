@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
+from lms.certificates import audit
 from lms.certificates.eligibility import (
     CertificateRefused,
     _clean_reason,
@@ -19,6 +20,7 @@ from lms.certificates.eligibility import (
 )
 from lms.certificates.models import Certificate
 from lms.certificates.saving import _numbered, render_certificate, template_for
+from lms.core.audit import log_audit
 
 
 def _locked_valid(certificate: Certificate) -> Certificate:
@@ -75,7 +77,9 @@ def revoke_certificate(
     """
     public_reason = _known_public_reason(public_reason)
     note = _clean_reason(note)
-    return _revoke(certificate, by=by, public_reason=public_reason, note=note)
+    revoked = _revoke(certificate, by=by, public_reason=public_reason, note=note)
+    log_audit(revoked, audit.REVOKE, by=by, number=revoked.number)
+    return revoked
 
 
 def reissued_number(number: str, *, old_version: int, new_version: int) -> str:
@@ -114,7 +118,7 @@ def _replace(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     user, event, quiz = old.user, old.event, old.quiz
     earned = qualification(user=user, event=event, quiz=quiz)
     version = old.version + 1
-    return _numbered(
+    new = _numbered(
         user=user,
         event=event,
         quiz=quiz,
@@ -131,3 +135,5 @@ def _replace(*, certificate: Certificate, by: User, reason: str) -> Certificate:
         issue_reason=reason,
         replaces=old,
     )
+    log_audit(new, audit.REISSUE, by=by, number=new.number, replaced=old.number)
+    return new

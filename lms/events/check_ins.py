@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
+from lms.core.audit import log_audit
+from lms.events import audit
 from lms.events.attendance import check_in_window
 from lms.events.models import CheckIn, Enrolment, EventPage
 from lms.events.signals import event_step_done
@@ -117,6 +119,15 @@ def check_in(
             record.save()
     except IntegrityError:  # the same participant's other scan got there first
         return CheckIn.objects.get(event=event, user=user), False
+    if method == CheckIn.Method.MANUAL:
+        log_audit(
+            record,
+            audit.MANUAL_CHECK_IN,
+            by=recorded_by,
+            title=f"{user} · {event.title}",
+            participant=str(user),
+            reason=reason,
+        )
     event_step_done.send(sender=CheckIn, event_id=event.pk, user_id=user.pk)
     return record, True
 

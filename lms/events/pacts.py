@@ -17,7 +17,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
+from lms.core.audit import log_audit
 from lms.core.sanitize import clean_rich_text
+from lms.events import audit
 from lms.events.models import Enrolment, EventPage, Pact, PactAcceptance, PactVersion
 from lms.events.signals import event_step_done
 
@@ -292,6 +294,15 @@ def record_paper_signature(
     except IntegrityError:  # accepted online, or recorded by someone else, just now
         existing = _existing(event=event, user=user, pact=pact)
         raise PactRefused({"user": _already_accepted(user, existing)}) from None
+    log_audit(
+        acceptance,
+        audit.PAPER_PACT,
+        by=by,
+        title=f"{user} · {pact}",
+        participant=str(user),
+        pact=str(pact),
+        note=note,
+    )
     event_step_done.send(sender=PactAcceptance, event_id=event.pk, user_id=user.pk)
     return acceptance
 

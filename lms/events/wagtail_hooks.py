@@ -1,5 +1,6 @@
 """The admin's side of events: the "Events" menu, the button from an event's
-page to its hub, and the pacts' snippet admin. The hub's URLs are mounted by
+page to its hub, the pacts' snippet admin, and the audit log's event actions
+(``lms/events/audit.py``). The hub's URLs are mounted by
 ``lms/admin_urls.py``."""
 
 from django.urls import reverse
@@ -9,6 +10,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
+from lms.core.audit import register_actions
+from lms.events import audit
 from lms.events.admin.access import can_run_events
 from lms.events.models import EventPage
 from lms.events.pact_admin import PactViewSet, record_version_after_save
@@ -42,3 +45,8 @@ def manage_event_button(page, user, *args, **kwargs):
 register_snippet(PactViewSet)
 hooks.register("after_create_snippet", record_version_after_save)
 hooks.register("after_edit_snippet", record_version_after_save)
+
+
+@hooks.register("register_log_actions")
+def event_log_actions(actions):
+    register_actions(actions, audit.ACTIONS)

@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from lms.accounts.models import User
 from lms.accounts.roles import PARTICIPANT
 from lms.accounts.usernames import unique_usernames
+from lms.core.audit import log_audit
+from lms.events import audit
 from lms.events.admin.access import can_run_events
 from lms.events.models import Enrolment, EventPage
 from lms.events.participant_import.messages import ImportFileError
@@ -74,6 +76,15 @@ def import_participants(
         len(outcome.unchanged),
         outcome.enrolled,
         len(outcome.skipped),
+    )
+    log_audit(
+        event,
+        audit.PARTICIPANT_IMPORT,
+        by=by,
+        created=len(outcome.created),
+        updated=len(outcome.updated),
+        enrolled=outcome.enrolled,
+        skipped=len(outcome.skipped),
     )
     return outcome
 

@@ -284,7 +284,9 @@ def test_import_queries_do_not_grow_with_the_number_of_rows(
 
     with django_assert_max_num_queries(1):  # one query for the whole file
         plan_import(event=event, preview=preview)
-    with django_assert_max_num_queries(11):
+    # 11, and 4 for the audit log's entry (Wagtail checks its three foreign keys
+    # before inserting it): a fixed cost, not one per row.
+    with django_assert_max_num_queries(15):
         outcome = import_participants(
             event=event, preview=preview, skip_invalid=False, by=organiser
         )
