@@ -87,9 +87,18 @@ def session(starts: str, topic: str, speaker: str = "") -> tuple:
 
 
 def summary_event(home_page, **fields):
-    """The event of the table above, with its pre-test and post-test."""
+    """The event of the table above, with its pre-test and post-test.
+
+    It runs from 08.00 to 12.00 Jakarta time a week from now: a time taken
+    from the clock would cross midnight when the tests run in the evening.
+    """
+    starts = timezone.localtime().replace(
+        hour=8, minute=0, second=0, microsecond=0
+    ) + datetime.timedelta(days=7)
     event = make_event(
         home_page,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=4),
         title="Peningkatan Kapasitas Uji",
         require_check_in=True,
         require_post_test=True,
